@@ -1,0 +1,113 @@
+#pragma once
+// The application: owns the window, GL objects, the scene and the clock; applies actions;
+// runs the interactive loop or renders headless frames through the same code.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actions.h"
+#include "core/camera.h"
+#include "core/fixed_step.h"
+#include "core/image.h"
+#include "io/scene.h"
+#include "platform/input.h"
+#include "render/gl_context.h"
+#include "render/render_target.h"
+#include "render/scene_renderer.h"
+#include "ui/panels.h"
+
+namespace venaviz {
+
+namespace platform {
+class Window;
+}
+namespace render {
+class ShaderLibrary;
+}
+class ImGuiLayer;
+
+struct AppOptions {
+  std::optional<std::filesystem::path> scene;  ///< default: scenes/default.json
+  bool headless = false;                       ///< hidden window: a GL context for offscreen renders only
+  int width = 1280;                            ///< window size, logical pixels (default: 1280x800)
+  int height = 800;
+  bool fullscreen = false;
+  float uiScale = 1.0f;  ///< 1..3 (default: 1)
+  int samples = 4;       ///< MSAA samples (default: 4)
+  bool vsync = true;
+};
+
+/// Everything the app knows that is not a GL object. Plain data.
+struct AppState {
+  Scene scene;
+  bool hasScene = false;
+  OrbitCamera camera;
+  FixedStepClock clock;
+  float uiScale = 1.0f;
+  bool showHelp = false;
+  bool showUi = true;
+  bool quit = false;
+  std::string sceneError;
+  std::vector<render::VesselStyle> styles;
+  bool stylesDirty = true;
+};
+
+class App {
+ public:
+  explicit App(const AppOptions& options);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  /// Interactive loop until the window closes. Returns an exit code.
+  int run();
+
+  /// Loads a scene, replacing the current one only on success; throws venaviz::Error.
+  void loadScene(const std::filesystem::path& path);
+  /// Runs one action command; throws venaviz::Error on bad input.
+  void apply(const std::string& command);
+  /// Runs an action and reports a failure in the log and on screen instead of throwing.
+  bool applyReported(const std::string& command);
+  /// Advances simulated time by whole fixed steps covering `seconds`.
+  void simulate(double seconds);
+  /// Renders one frame offscreen at width x height pixels (optionally with the UI).
+  Image renderImage(int width, int height, bool withUi);
+  /// Depth-buffer pick: the surface point under a pixel of the last frame, if any.
+  std::optional<Vec3> surfacePointAt(Vec2 pixel) const;
+
+  AppState& state() { return state_; }
+  const AppState& state() const { return state_; }
+  const ActionRegistry& actions() const { return actions_; }
+  const render::GlInfo& glInfo() const { return gl_; }
+  /// The camera pose a scene asks for at the current aspect ratio.
+  CameraPose scenePose(std::optional<View> view = std::nullopt) const;
+
+ private:
+  void registerActions();
+  void registerKeyDocs();
+  void handleInput(const std::vector<platform::InputEvent>& events);
+  void stepSimulation(int steps);
+  void renderScene(int fbWidth, int fbHeight);
+  void drawUi(Vec2 uiSize, float dt, bool windowed);
+  void uploadScene();
+  float pixelScale() const;
+
+  AppOptions options_;
+  AppState state_;
+  std::unique_ptr<platform::Window> window_;
+  render::GlInfo gl_;
+  std::unique_ptr<render::ShaderLibrary> shaders_;
+  std::unique_ptr<render::SceneRenderer> renderer_;
+  render::RenderTarget target_;
+  std::unique_ptr<ImGuiLayer> imgui_;
+  ActionRegistry actions_;
+  ui::PanelState panel_;
+  std::vector<std::string> pending_;
+  float frameMs_ = 0.0f;
+  Vec2 lastViewport_{1280.0f, 800.0f};
+  bool dragging_ = false;
+};
+
+}  // namespace venaviz

@@ -1,0 +1,92 @@
+// The app's actions: the one vocabulary shared by keys, panels, the command line and tests.
+#include <cmath>
+
+#include "app/app.h"
+#include "core/error.h"
+#include "core/log.h"
+#include "io/image.h"
+#include "platform/window.h"
+#include "render/shader_library.h"
+
+namespace venaviz {
+
+void App::registerActions() {
+  AppState& s = state_;
+  ActionRegistry& a = actions_;
+  a.add("play", "play", "Run the simulation", 0, 0, [&s](auto&) { s.clock.setPaused(false); });
+  a.add("pause", "pause", "Pause the simulation", 0, 0, [&s](auto&) { s.clock.setPaused(true); });
+  a.add("toggle_play", "toggle_play", "Play or pause", 0, 0, [&s](auto&) { s.clock.setPaused(!s.clock.paused()); });
+  a.add("step", "step [SECONDS]", "Advance paused time by whole fixed steps (default 0.05 s)", 0, 1,
+        [this](auto& args) {
+          const double sec = args.empty() ? 0.05 : parseNumberArg("step", args[0], 0.0, 3600.0);
+          simulate(sec);
+        });
+  a.add("reset_time", "reset_time", "Set simulated time back to 0", 0, 0, [&s](auto&) { s.clock.reset(); });
+  a.add("time_scale", "time_scale X", "Simulated seconds per real second, 0.1 to 10", 1, 1,
+        [&s](auto& args) { s.clock.setTimeScale(parseNumberArg("time_scale", args[0], 0.1, 10.0)); });
+  a.add("faster", "faster", "Speed up time by 1.5x", 0, 0,
+        [&s](auto&) { s.clock.setTimeScale(s.clock.timeScale() * 1.5); });
+  a.add("slower", "slower", "Slow down time by 1.5x", 0, 0,
+        [&s](auto&) { s.clock.setTimeScale(s.clock.timeScale() / 1.5); });
+
+  a.add("view", "view NAME", "Fly to a standard view: anterior, posterior, left, right, superior, inferior", 1, 1,
+        [this](auto& args) {
+          auto v = parseView(args[0]);
+          if (!v)
+            throw Error("view: unknown view \"" + args[0] +
+                        "\"; expected anterior, posterior, left, right, superior or inferior");
+          CameraPose goal = OrbitCamera::poseFor(*v, state_.camera.pose().target, state_.camera.pose().distance);
+          state_.camera.flyTo(goal);
+        });
+  a.add("reset_view", "reset_view", "Fly back to the scene's starting view", 0, 0,
+        [this](auto&) { state_.camera.flyTo(scenePose()); });
+  a.add("fly_to", "fly_to X Y Z [DISTANCE]", "Fly to look at a point (cm, body frame)", 3, 4, [this](auto& args) {
+    CameraPose goal = state_.camera.pose();
+    goal.target = {static_cast<float>(parseNumberArg("fly_to", args[0], -1000, 1000)),
+                   static_cast<float>(parseNumberArg("fly_to", args[1], -1000, 1000)),
+                   static_cast<float>(parseNumberArg("fly_to", args[2], -1000, 1000))};
+    if (args.size() > 3)
+      goal.distance =
+          static_cast<float>(parseNumberArg("fly_to", args[3], OrbitCamera::kMinDistance, OrbitCamera::kMaxDistance));
+    state_.camera.flyTo(goal);
+  });
+  a.add("orbit", "orbit DX DY", "Rotate the camera by a drag of DX, DY pixels", 2, 2, [&s](auto& args) {
+    s.camera.orbit(static_cast<float>(parseNumberArg("orbit", args[0], -1e5, 1e5)),
+                   static_cast<float>(parseNumberArg("orbit", args[1], -1e5, 1e5)));
+  });
+  a.add("zoom", "zoom STEPS", "Zoom in (positive) or out (negative) by wheel steps", 1, 1,
+        [&s](auto& args) { s.camera.zoom(static_cast<float>(parseNumberArg("zoom", args[0], -100, 100))); });
+
+  a.add("ui_scale", "ui_scale X", "Text and control size, 1 to 3 (fonts are re-rasterized)", 1, 1,
+        [&s](auto& args) { s.uiScale = static_cast<float>(parseNumberArg("ui_scale", args[0], 1.0, 3.0)); });
+  a.add("fullscreen", "fullscreen [on|off]", "Full screen on, off or toggle", 0, 1, [this](auto& args) {
+    if (options_.headless) return;
+    window_->setFullscreen(parseSwitchArg("fullscreen", args, window_->fullscreen()));
+  });
+  a.add("help", "help", "Show or hide this list of keys and commands", 0, 0, [&s](auto&) { s.showHelp = !s.showHelp; });
+  a.add("toggle_ui", "toggle_ui", "Hide or show all panels (clean view for slides)", 0, 0,
+        [&s](auto&) { s.showUi = !s.showUi; });
+  a.add("reload_shaders", "reload_shaders", "Recompile shaders from shaders/ (old ones kept on error)", 0, 0,
+        [this](auto&) {
+          const int failed = shaders_->reloadAll();
+          if (failed)
+            log::error(std::to_string(failed) + " shader program(s) failed to compile; kept the old ones");
+          else
+            log::info("shaders reloaded");
+        });
+  a.add("load_scene", "load_scene FILE", "Load a scene file (the current scene stays if it fails)", 1, 1,
+        [this](auto& args) { loadScene(args[0]); });
+  a.add("dismiss_error", "dismiss_error", "Hide the scene error message", 0, 0, [&s](auto&) { s.sceneError.clear(); });
+  a.add("screenshot", "screenshot FILE [WIDTHxHEIGHT]", "Save a PNG of the view with its panels", 1, 2,
+        [this](auto& args) {
+          int w = target_.width(), h = target_.height();
+          if (args.size() > 1 && std::sscanf(args[1].c_str(), "%dx%d", &w, &h) != 2)
+            throw Error("screenshot: size \"" + args[1] + "\" is not WIDTHxHEIGHT");
+          if (w < 16 || h < 16 || w > 8192 || h > 8192) throw Error("screenshot: size must be 16..8192 pixels");
+          io::writePng(args[0], renderImage(w, h, state_.showUi));
+          log::info("saved " + args[0]);
+        });
+  a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });
+}
+
+}  // namespace venaviz

@@ -1,0 +1,101 @@
+// Mouse and keys: camera control directly, everything else through actions.
+#include <array>
+
+#include "app/app.h"
+#include "app/imgui_layer.h"
+#include "platform/window.h"
+
+namespace venaviz {
+namespace {
+using platform::InputEvent;
+using platform::Key;
+
+struct KeyBinding {
+  Key key;
+  int mods;
+  const char* action;
+  const char* label;
+};
+constexpr std::array<KeyBinding, 17> kKeys = {{
+    {Key::Space, 0, "toggle_play", "Space"},
+    {Key::Period, 0, "step", "."},
+    {Key::Plus, 0, "faster", "+"},
+    {Key::Minus, 0, "slower", "-"},
+    {Key::Num1, 0, "view anterior", "1"},
+    {Key::Num2, 0, "view posterior", "2"},
+    {Key::Num3, 0, "view left", "3"},
+    {Key::Num4, 0, "view right", "4"},
+    {Key::Num5, 0, "view superior", "5"},
+    {Key::Num6, 0, "view inferior", "6"},
+    {Key::R, 0, "reset_view", "R"},
+    {Key::F1, 0, "help", "F1"},
+    {Key::F5, 0, "reload_shaders", "F5"},
+    {Key::F11, 0, "fullscreen", "F11"},
+    {Key::H, 0, "toggle_ui", "H"},
+    {Key::Home, 0, "reset_time", "Home"},
+    {Key::F, platform::kCtrl, "fullscreen", "Ctrl+F"},
+}};
+}  // namespace
+
+void App::registerKeyDocs() {
+  for (const auto& k : kKeys) {
+    const std::string cmd = k.action;
+    actions_.bindKeyDoc(cmd.substr(0, cmd.find(' ')), k.label);
+  }
+}
+
+void App::handleInput(const std::vector<InputEvent>& events) {
+  const bool uiMouse = imgui_->wantsMouse(), uiKeys = imgui_->wantsKeyboard();
+  const Vec2 win = window_->windowSize();
+  const glm::ivec2 fb = window_->framebufferSize();
+  const Vec2 toFb{static_cast<float>(fb.x) / std::max(win.x, 1.0f), static_cast<float>(fb.y) / std::max(win.y, 1.0f)};
+  for (const InputEvent& e : events) {
+    switch (e.type) {
+      case InputEvent::Type::MouseDown:
+        if (!uiMouse) dragging_ = true;
+        break;
+      case InputEvent::Type::MouseUp:
+        dragging_ = false;
+        break;
+      case InputEvent::Type::MouseMove:
+        if (!dragging_) break;
+        if (window_->mouseDown(platform::MouseButton::Right) || window_->mouseDown(platform::MouseButton::Middle) ||
+            (window_->mouseDown(platform::MouseButton::Left) && (e.mods & platform::kShift)))
+          state_.camera.pan(e.delta.x, e.delta.y, win.y);
+        else if (window_->mouseDown(platform::MouseButton::Left))
+          state_.camera.orbit(e.delta.x, e.delta.y);
+        break;
+      case InputEvent::Type::Scroll:
+        if (!uiMouse) state_.camera.zoom(e.delta.y);
+        break;
+      case InputEvent::Type::DoubleClick:
+        if (!uiMouse) {
+          if (auto p = surfacePointAt(e.position * toFb)) {
+            CameraPose goal = state_.camera.pose();
+            goal.target = *p;
+            state_.camera.flyTo(goal);
+          }
+        }
+        break;
+      case InputEvent::Type::KeyDown:
+      case InputEvent::Type::KeyRepeat:
+        if (e.key == Key::Escape) {
+          if (state_.showHelp)
+            state_.showHelp = false;
+          else if (window_->fullscreen())
+            window_->setFullscreen(false);
+          break;
+        }
+        if (uiKeys) break;
+        for (const auto& k : kKeys)
+          if (k.key == e.key && k.mods == (e.mods & (platform::kCtrl | platform::kAlt)))
+            pending_.emplace_back(k.action);
+        break;
+      case InputEvent::Type::FileDrop:
+        if (e.path) pending_.push_back(std::string("load_scene \"") + e.path + "\"");
+        break;
+    }
+  }
+}
+
+}  // namespace venaviz

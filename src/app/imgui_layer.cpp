@@ -1,0 +1,63 @@
+#include "app/imgui_layer.h"
+
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "core/error.h"
+#include "ui/theme.h"
+
+namespace venaviz {
+
+ImGuiLayer::ImGuiLayer(void* glfwWindow) : windowed_(glfwWindow != nullptr) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;                                             // venaviz keeps its own settings
+  if (windowed_) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // needs the backend's key map
+  if (windowed_ && !ImGui_ImplGlfw_InitForOpenGL(static_cast<GLFWwindow*>(glfwWindow), true))
+    throw Error("ImGui: the GLFW backend failed to start");
+  if (!ImGui_ImplOpenGL3_Init("#version 330 core")) throw Error("ImGui: the OpenGL 3 backend failed to start");
+}
+
+ImGuiLayer::~ImGuiLayer() {
+  ImGui_ImplOpenGL3_Shutdown();
+  if (windowed_) ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+}
+
+void ImGuiLayer::setScale(float pixelScale) {
+  if (pixelScale == scale_) return;
+  scale_ = pixelScale;
+  fonts_ = ui::buildFonts(pixelScale);
+  ui::applyTheme(pixelScale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void ImGuiLayer::beginFrame(Vec2 displaySize, float dt) {
+  ImGui_ImplOpenGL3_NewFrame();
+  if (windowed_) {
+    ImGui_ImplGlfw_NewFrame();
+  } else {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(displaySize.x, displaySize.y);
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.DeltaTime = dt > 0.0f ? dt : 1.0f / 60.0f;
+  }
+  ImGui::NewFrame();
+}
+
+void ImGuiLayer::endFrame() {
+  ImGui::Render();
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool ImGuiLayer::wantsMouse() const {
+  return ImGui::GetIO().WantCaptureMouse;
+}
+bool ImGuiLayer::wantsKeyboard() const {
+  return ImGui::GetIO().WantCaptureKeyboard || ImGui::GetIO().WantTextInput;
+}
+
+}  // namespace venaviz

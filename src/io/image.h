@@ -1,0 +1,15 @@
+#pragma once
+// PNG files (stb from libstb-dev).
+#include <filesystem>
+
+#include "core/image.h"
+
+namespace venaviz {
+namespace io {
+/// Writes a PNG atomically; throws venaviz::Error naming the file on failure.
+void writePng(const std::filesystem::path& path, const Image& image);
+/// Reads a PNG as RGBA8; throws venaviz::Error naming the file on failure.
+Image readPng(const std::filesystem::path& path);
+}  // namespace io
+
+}  // namespace venaviz

@@ -1,0 +1,24 @@
+#pragma once
+// The ImGui panels. They read a UiModel and append action strings; they never change app
+// state themselves (docs/architecture.md).
+#include <string>
+
+#include "ui/fonts.h"
+#include "ui/ui_model.h"
+
+namespace venaviz::ui {
+
+/// Widget-local state that is not app state (text being typed, a slider being dragged).
+struct PanelState {
+  char scenePath[512] = "";
+  float pendingUiScale = 0.0f;  ///< value shown while dragging; applied on release
+  bool initialized = false;
+};
+
+/// Builds one frame of UI (between ImGui::NewFrame and ImGui::Render).
+void drawUi(const UiModel& model, const FontSet& fonts, PanelState& state, Actions& out);
+
+/// Formats seconds as "12.35 s" or "2 min 05.0 s".
+std::string formatSimTime(double seconds);
+
+}  // namespace venaviz::ui

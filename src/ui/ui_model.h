@@ -1,0 +1,46 @@
+#pragma once
+// What the UI reads each frame: a plain snapshot of app state. The UI never mutates state;
+// it returns action strings ("view anterior", "time_scale 2") that the app applies.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/camera.h"
+
+namespace venaviz::ui {
+
+struct ActionDoc {
+  std::string usage;  ///< e.g. "view NAME"
+  std::string doc;    ///< one line
+  std::string keys;   ///< key binding(s), may be empty
+};
+
+struct UiModel {
+  std::string sceneName;
+  std::string scenePath;
+  std::size_t vesselCount = 0;
+  std::size_t landmarkCount = 0;
+  std::size_t triangleCount = 0;
+
+  double simTime = 0.0;  ///< s
+  double simStep = 0.0;  ///< s per fixed step
+  bool paused = false;
+  double timeScale = 1.0;
+
+  float uiScale = 1.0f;  ///< 1..3
+  bool fullscreen = false;
+  bool showHelp = false;
+  float frameMs = 0.0f;  ///< smoothed frame time
+
+  std::string glRenderer;
+  std::vector<std::string> shaderErrors;
+  std::string sceneError;  ///< last failed scene load (previous scene kept)
+
+  const OrbitCamera* camera = nullptr;
+  Vec2 viewport{1280.0f, 800.0f};  ///< logical pixels
+  std::vector<ActionDoc> actions;  ///< for the help overlay
+};
+
+using Actions = std::vector<std::string>;
+
+}  // namespace venaviz::ui
