@@ -197,6 +197,15 @@ std::optional<Vec3> App::surfacePointAt(Vec2 pixel) const {
 int App::run() {
   double last = platform::Window::time(), lastShaderCheck = last;
   bool busy = true;
+  int frame = 0;
+  double scriptResume = 0.0;
+  std::vector<std::string> startup;
+  for (std::size_t a = 0, b; a < options_.startupActions.size(); a = b + 1) {
+    b = options_.startupActions.find(';', a);
+    if (b == std::string::npos) b = options_.startupActions.size();
+    const std::string cmd = options_.startupActions.substr(a, b - a);
+    if (cmd.find_first_not_of(" \t") != std::string::npos) startup.push_back(cmd);
+  }
   while (!window_->shouldClose() && !state_.quit) {
     // An idle, paused app sleeps until input arrives (and checks shaders twice a second).
     if (busy)
@@ -232,8 +241,20 @@ int App::run() {
     window_->swapBuffers();
     frameMs_ = frameMs_ * 0.9f + static_cast<float>(dt * 1000.0) * 0.1f;
 
+    // Scripted actions start once the UI has settled (its windows size themselves over the
+    // first frames) and run one per frame, so each one's effect is drawn before the next.
+    // "wait S" holds the script for S seconds of real time (a fly-to takes 0.6 s).
+    if (++frame > 3 && !startup.empty() && now >= scriptResume) {
+      const std::string cmd = startup.front();
+      startup.erase(startup.begin());
+      const auto words = splitCommand(cmd);
+      if (!words.empty() && words[0] == "wait" && words.size() == 2)
+        scriptResume = now + parseNumberArg("wait", words[1], 0.0, 600.0);
+      else
+        pending_.push_back(cmd);
+    }
     for (const std::string& cmd : std::exchange(pending_, {})) applyReported(cmd);
-    busy = !state_.clock.paused() || flying || dragging_ || !events.empty() || !pending_.empty();
+    busy = !state_.clock.paused() || flying || dragging_ || !events.empty() || !pending_.empty() || !startup.empty();
   }
   return 0;
 }

@@ -37,6 +37,9 @@ struct AppOptions {
   float uiScale = 1.0f;  ///< 1..3 (default: 1)
   int samples = 4;       ///< MSAA samples (default: 4)
   bool vsync = true;
+  /// Actions to run once the first frames are on screen, separated by ';' (for scripts and
+  /// tests of the real window path), e.g. "view left; screenshot a.png; quit".
+  std::string startupActions;
 };
 
 /// Everything the app knows that is not a GL object. Plain data.

@@ -77,13 +77,20 @@ void App::registerActions() {
   a.add("load_scene", "load_scene FILE", "Load a scene file (the current scene stays if it fails)", 1, 1,
         [this](auto& args) { loadScene(args[0]); });
   a.add("dismiss_error", "dismiss_error", "Hide the scene error message", 0, 0, [&s](auto&) { s.sceneError.clear(); });
-  a.add("screenshot", "screenshot FILE [WIDTHxHEIGHT]", "Save a PNG of the view with its panels", 1, 2,
+  a.add("screenshot", "screenshot FILE [WIDTHxHEIGHT]",
+        "Save a PNG: the frame as shown (panels included), or the 3D view alone at a chosen size", 1, 2,
         [this](auto& args) {
-          int w = target_.width(), h = target_.height();
-          if (args.size() > 1 && std::sscanf(args[1].c_str(), "%dx%d", &w, &h) != 2)
-            throw Error("screenshot: size \"" + args[1] + "\" is not WIDTHxHEIGHT");
-          if (w < 16 || h < 16 || w > 8192 || h > 8192) throw Error("screenshot: size must be 16..8192 pixels");
-          io::writePng(args[0], renderImage(w, h, state_.showUi));
+          Image img;
+          if (args.size() > 1) {
+            int w = 0, h = 0;
+            if (std::sscanf(args[1].c_str(), "%dx%d", &w, &h) != 2)
+              throw Error("screenshot: size \"" + args[1] + "\" is not WIDTHxHEIGHT");
+            if (w < 16 || h < 16 || w > 8192 || h > 8192) throw Error("screenshot: size must be 16..8192 pixels");
+            img = renderImage(w, h, false);
+          } else {
+            img = target_.readColor();  // the last frame exactly as shown, panels included
+          }
+          io::writePng(args[0], img);
           log::info("saved " + args[0]);
         });
   a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });

@@ -151,6 +151,8 @@ int cmdGui(Args& a) {
       opt.uiScale = parseUiScale(a.value(f));
     else if (f == "--no-vsync")
       opt.vsync = false;
+    else if (f == "--do")
+      opt.startupActions = a.value(f);
     else if (f.size() > 5 && f.ends_with(".json") && !opt.scene)
       opt.scene = f;
     else
@@ -166,8 +168,10 @@ std::string usageText() {
   return R"(venaviz: interactive 3D anatomy and blood flow of the venous system
 
 usage:
-  venaviz [--scene FILE] [--size WxH] [--fullscreen] [--ui-scale X]
-      open the app (default scene: scenes/default.json)
+  venaviz [--scene FILE] [--size WxH] [--fullscreen] [--ui-scale X] [--do "ACTION; ACTION ..."]
+      open the app (default scene: scenes/default.json); --do runs actions once it is up
+      (e.g. --do "view left; wait 1; screenshot left.png; quit"; "wait S" pauses the script
+      for S seconds); F1 in the app lists the actions
   venaviz render --scene FILE -o OUT.png [--size 1280x800] [--time SECONDS]
                  [--view anterior|posterior|left|right|superior|inferior] [--ui] [--ui-scale X]
                  [--target X,Y,Z] [--distance CM]

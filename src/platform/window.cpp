@@ -167,6 +167,28 @@ void onKey(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
   implOf(w).events.push_back(e);
 }
 
+/// After a failed 3.3 core request: opens a default context only to name the driver.
+std::string probeDriver() {
+  glfwDefaultWindowHints();
+  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  GLFWwindow* probe = glfwCreateWindow(16, 16, "probe", nullptr, nullptr);
+  if (!probe) return "no OpenGL context at all";
+  glfwMakeContextCurrent(probe);
+  using GetString = const unsigned char* (*)(unsigned int);
+  auto getString = reinterpret_cast<GetString>(glfwGetProcAddress("glGetString"));
+  std::string text = "an unknown OpenGL";
+  if (getString) {
+    constexpr unsigned int kRenderer = 0x1F01, kVersion = 0x1F02;  // GL_RENDERER, GL_VERSION
+    const unsigned char* r = getString(kRenderer);
+    const unsigned char* v = getString(kVersion);
+    text = "OpenGL \"" + std::string(v ? reinterpret_cast<const char*>(v) : "?") + "\" on \"" +
+           std::string(r ? reinterpret_cast<const char*>(r) : "?") + "\"";
+  }
+  glfwMakeContextCurrent(nullptr);
+  glfwDestroyWindow(probe);
+  return text;
+}
+
 void onDrop(GLFWwindow* w, int count, const char** paths) {
   auto& im = implOf(w);
   for (int i = 0; i < count; ++i) im.dropped.emplace_back(paths[i]);
@@ -196,9 +218,11 @@ Window::Window(const WindowDesc& desc) : impl_(std::make_unique<Impl>()) {
   GLFWwindow* w = glfwCreateWindow(desc.width, desc.height, desc.title.c_str(), nullptr, nullptr);
   if (!w) {
     const std::string reason = g_lastGlfwError;
+    const std::string driver = probeDriver();
     glfwTerminate();
-    throw GraphicsUnavailable("cannot create an OpenGL 3.3 core context: " + reason +
-                              " (the driver must support OpenGL 3.3; try LIBGL_ALWAYS_SOFTWARE=1 for Mesa's llvmpipe)");
+    throw GraphicsUnavailable("cannot create an OpenGL 3.3 core context: " + reason + "; the driver offers " + driver +
+                              "; venaviz needs OpenGL 3.3 (update the graphics driver, or try "
+                              "LIBGL_ALWAYS_SOFTWARE=1 for Mesa's llvmpipe)");
   }
   handle_ = w;
   glfwSetWindowUserPointer(w, impl_.get());

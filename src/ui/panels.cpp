@@ -131,6 +131,7 @@ void helpOverlay(const UiModel& m, const FontSet& fonts, Actions& out) {
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.9f, vp->Size.y * 0.85f));
   bool open = true;
+  ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin("Keys and commands", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PushFont(fonts.body);
   if (ImGui::BeginTable("help", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {

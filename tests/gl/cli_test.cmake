@@ -51,3 +51,5 @@ expect("unknown option" 2 "unknown option" ${VENAVIZ} render --scene ${SCENE} -o
 expect("missing output" 2 "missing -o" ${VENAVIZ} render --scene ${SCENE})
 expect("no display" 3 "no DISPLAY is set" ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY
        ${VENAVIZ} render --scene ${SCENE} -o ${OUT}/e.png)
+expect("no OpenGL 3.3" 3 "driver offers OpenGL \"3\\.0.*needs OpenGL 3\\.3" ${CMAKE_COMMAND} -E env MESA_GL_VERSION_OVERRIDE=3.0
+       ${VENAVIZ} render --scene ${SCENE} -o ${OUT}/f.png)
