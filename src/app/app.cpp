@@ -22,6 +22,7 @@ App::App(const AppOptions& options) : options_(options) {
   wd.vsync = options.vsync && !options.headless;
   wd.fullscreen = options.fullscreen && !options.headless;
   window_ = std::make_unique<platform::Window>(wd);
+  startTime_ = platform::Window::time();
   gl_ = render::loadGl(platform::Window::procLoader());
   log::debug("OpenGL " + gl_.version + " on " + gl_.renderer);
 
@@ -239,6 +240,10 @@ int App::run() {
     drawUi(win, static_cast<float>(dt), true);
     target_.blitToDefault(fb.x, fb.y);
     window_->swapBuffers();
+    if (frame == 0)
+      log::info("first frame on screen " +
+                std::to_string(static_cast<int>((platform::Window::time() - startTime_) * 1000.0)) +
+                " ms after the window opened");
     frameMs_ = frameMs_ * 0.9f + static_cast<float>(dt * 1000.0) * 0.1f;
 
     // Scripted actions start once the UI has settled (its windows size themselves over the
@@ -256,6 +261,9 @@ int App::run() {
     for (const std::string& cmd : std::exchange(pending_, {})) applyReported(cmd);
     busy = !state_.clock.paused() || flying || dragging_ || !events.empty() || !pending_.empty() || !startup.empty();
   }
+  const double seconds = platform::Window::time() - startTime_;
+  log::info(std::to_string(frame) + " frames in " + std::to_string(seconds).substr(0, 5) + " s (mean " +
+            std::to_string(seconds * 1000.0 / std::max(frame, 1)).substr(0, 5) + " ms per frame)");
   return 0;
 }
 

@@ -111,6 +111,7 @@ class App {
   float frameMs_ = 0.0f;
   Vec2 lastViewport_{1280.0f, 800.0f};
   bool dragging_ = false;
+  double startTime_ = 0.0;  ///< platform time when the app began (for the first-frame figure)
 };
 
 }  // namespace venaviz

@@ -153,6 +153,8 @@ int cmdGui(Args& a) {
       opt.vsync = false;
     else if (f == "--do")
       opt.startupActions = a.value(f);
+    else if (f == "--samples")
+      opt.samples = static_cast<int>(parseSeconds(f, a.value(f)));
     else if (f.size() > 5 && f.ends_with(".json") && !opt.scene)
       opt.scene = f;
     else
@@ -168,7 +170,7 @@ std::string usageText() {
   return R"(venaviz: interactive 3D anatomy and blood flow of the venous system
 
 usage:
-  venaviz [--scene FILE] [--size WxH] [--fullscreen] [--ui-scale X] [--do "ACTION; ACTION ..."]
+  venaviz [--scene FILE] [--size WxH] [--fullscreen] [--ui-scale X] [--samples N] [--do "ACTION; ..."]
       open the app (default scene: scenes/default.json); --do runs actions once it is up
       (e.g. --do "view left; wait 1; screenshot left.png; quit"; "wait S" pauses the script
       for S seconds); F1 in the app lists the actions
