@@ -31,6 +31,6 @@ void main() {
 
   vec3 color = albedo * (ambient + 1.05 * key + 0.30 * fill) + vec3(spec) + rim * 0.35 * (albedo + 0.25);
   // Selection/hover highlight: a warm glow that survives colour-blind vision (lightness).
-  color = mix(color, vec3(1.0, 0.85, 0.35) * (0.55 + 0.6 * key), vStyle.a * 0.55);
+  color = mix(color, vec3(1.0, 0.85, 0.35) * (0.55 + 0.6 * key), max(vStyle.a, 0.0) * 0.55);
   fragColor = vec4(linearToSrgb(toneMap(color)), 1.0);
 }

@@ -8,7 +8,7 @@ layout(location = VZ_ATTR_VESSEL) in float aVessel;
 layout(location = VZ_ATTR_FRACTION) in float aFraction;
 
 uniform mat4 uViewProj;
-uniform sampler2D uStyle;  // RGBA32F: rgb = linear albedo, a = highlight [0,1]
+uniform sampler2D uStyle;  // RGBA32F: rgb = linear albedo, a = highlight [0,1], or < 0: hidden
 
 out vec3 vWorldPos;
 out vec3 vNormal;
@@ -22,4 +22,6 @@ void main() {
   vNormal = aNormal;
   vFraction = aFraction;
   gl_Position = uViewProj * vec4(aPosition, 1.0);
+  // Hidden layer: put the vertex outside the clip volume (the whole triangle is dropped).
+  if (vStyle.a < 0.0) gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
 }

@@ -1,13 +1,18 @@
 #include "anatomy/anatomy.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
+
+#include "anatomy/centerline.h"
 
 namespace venaviz {
 namespace {
 constexpr std::array<std::string_view, 6> kSystems = {"deep",    "superficial", "perforator",
                                                       "central", "collateral",  "artery"};
 constexpr std::array<std::string_view, 6> kRegions = {"leg", "pelvis", "abdomen", "liver", "neck", "thorax"};
+constexpr std::array<std::string_view, kLayerCount> kLayers = {
+    "deep", "superficial", "perforators", "collaterals", "arteries", "bones", "muscles", "skin", "organs"};
 
 template <class E, std::size_t N>
 std::optional<E> parseEnum(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -40,6 +45,94 @@ std::string vesselSystemNames() {
 }
 std::string regionNames() {
   return join(kRegions);
+}
+std::optional<Layer> parseLayer(std::string_view s) {
+  return parseEnum<Layer>(kLayers, s);
+}
+std::string_view toString(Layer l) {
+  return kLayers[static_cast<std::size_t>(l)];
+}
+std::string layerNames() {
+  return join(kLayers);
+}
+
+Layer layerOf(VesselSystem s) {
+  switch (s) {
+    case VesselSystem::Deep:
+    case VesselSystem::Central:
+      return Layer::Deep;
+    case VesselSystem::Superficial:
+      return Layer::Superficial;
+    case VesselSystem::Perforator:
+      return Layer::Perforators;
+    case VesselSystem::Collateral:
+      return Layer::Collaterals;
+    case VesselSystem::Artery:
+      return Layer::Arteries;
+  }
+  return Layer::Deep;
+}
+
+Vec3 defaultLayerColor(Layer l) {
+  switch (l) {
+    case Layer::Bones:
+      return {0.90f, 0.87f, 0.78f};
+    case Layer::Muscles:
+      return {0.72f, 0.33f, 0.30f};
+    case Layer::Skin:
+      return {0.93f, 0.76f, 0.65f};
+    case Layer::Organs:
+      return {0.55f, 0.25f, 0.22f};
+    default:
+      return {0.6f, 0.6f, 0.6f};
+  }
+}
+
+float defaultLayerOpacity(Layer l) {
+  switch (l) {
+    case Layer::Skin:
+      return 0.18f;
+    case Layer::Muscles:
+      return 0.35f;
+    case Layer::Organs:
+      return 0.55f;
+    default:
+      return 1.0f;
+  }
+}
+
+const Valve* Anatomy::findValve(std::string_view id) const {
+  for (const Valve& v : valves)
+    if (v.id == id) return &v;
+  return nullptr;
+}
+
+void Anatomy::valveFrame(const Valve& valve, Vec3& center, Vec3& axis, float& radius) const {
+  const Vessel* v = findVessel(valve.vessel);
+  if (!v || v->points.size() < 2) {
+    center = Vec3(0.0f);
+    axis = kSuperior;
+    radius = 0.0f;
+    return;
+  }
+  center = polylinePoint(v->points, valve.at);
+  const float len = polylineLength(v->points);
+  const float d = std::min(0.5f, 0.25f * len) / std::max(len, 1e-3f);
+  const Vec3 a = polylinePoint(v->points, std::max(valve.at - d, 0.0f));
+  const Vec3 b = polylinePoint(v->points, std::min(valve.at + d, 1.0f));
+  axis = glm::length(b - a) > 1e-6f ? glm::normalize(b - a) : kSuperior;
+  // Radius: interpolate the point radii by arc length.
+  const float arc = valve.at * len;
+  float acc = 0.0f;
+  radius = v->radii.back();
+  for (std::size_t i = 1; i < v->points.size(); ++i) {
+    const float seg = glm::distance(v->points[i - 1], v->points[i]);
+    if (arc <= acc + seg) {
+      radius = glm::mix(v->radii[i - 1], v->radii[i], seg > 0.0f ? (arc - acc) / seg : 0.0f);
+      break;
+    }
+    acc += seg;
+  }
 }
 
 const Vessel* Anatomy::findVessel(std::string_view id) const {

@@ -46,6 +46,19 @@ std::vector<std::string> validateAnatomy(const Anatomy& a) {
         problems.push_back(who + ": drains_into \"" + v.drainsInto + "\" is an artery");
     }
   }
+  std::set<std::string> valveIds;
+  for (const Valve& valve : a.valves) {
+    const std::string who = "valve \"" + valve.id + "\"";
+    if (!valveIds.insert(valve.id).second) problems.push_back(who + ": duplicate id");
+    const Vessel* v = a.findVessel(valve.vessel);
+    if (!v)
+      problems.push_back(who + ": vessel \"" + valve.vessel + "\" is not in this scene");
+    else if (v->isArtery())
+      problems.push_back(who + ": \"" + valve.vessel + "\" is an artery; valves belong in veins");
+    if (!(valve.at > 0.0f && valve.at < 1.0f))
+      problems.push_back(who + ": at " + std::to_string(valve.at) +
+                         " is outside its vessel; expected a fraction in (0, 1)");
+  }
   if (!problems.empty()) return problems;
   // Every vein's chain must end at the right atrium without looping.
   for (const Vessel& v : a.vessels) {

@@ -3,13 +3,18 @@
 #include <algorithm>
 #include <cmath>
 
+#include <numeric>
+
 #include "anatomy/tube_mesh.h"
+#include "anatomy/valve_mesh.h"
 #include "app/imgui_layer.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/paths.h"
+#include "io/model_import.h"
 #include "platform/window.h"
 #include "render/shader_library.h"
+#include "ui/labels.h"
 
 namespace venaviz {
 namespace fs = std::filesystem;
@@ -75,10 +80,107 @@ void App::loadScene(const fs::path& path) {
 
 void App::uploadScene() {
   const Anatomy& a = state_.scene.anatomy;
-  renderer_->setMesh(buildVesselMesh(a), a.vessels.size());
+  renderer_->setMesh(buildVesselMesh(a), buildValveMesh(a), a.vessels.size() + a.valves.size());
+  // Context models: a file that cannot be read is a warning; the rest of the scene loads.
+  state_.warnings.clear();
+  std::vector<Mesh> models;
+  std::vector<render::ContextStyle> looks;
+  for (std::size_t i = 0; i < a.models.size(); ++i) {
+    const ContextModel& m = a.models[i];
+    try {
+      models.push_back(io::importModel(m, static_cast<float>(i)));
+    } catch (const Error& e) {
+      models.emplace_back();
+      state_.warnings.push_back(e.what());
+      log::warn(e.what());
+    }
+    looks.push_back({glm::pow(m.color, Vec3(2.2f)), m.opacity, true});
+  }
+  renderer_->setContext(models);
+  renderer_->setContextStyles(looks);
+  picker_ = std::make_unique<VesselPicker>(a);
+  state_.selected = state_.hovered = -1;
+  refreshStyles();
+}
+
+bool App::vesselVisible(std::size_t i) const {
+  const Vessel& v = state_.scene.anatomy.vessels[i];
+  return state_.layers[static_cast<std::size_t>(layerOf(v.system))];
+}
+
+void App::refreshStyles() {
+  const Anatomy& a = state_.scene.anatomy;
   state_.styles.clear();
-  for (const Vessel& v : a.vessels) state_.styles.push_back({render::defaultVesselColor(v.system), 0.0f});
+  for (std::size_t i = 0; i < a.vessels.size(); ++i) {
+    float highlight = 0.0f;
+    if (static_cast<int>(i) == state_.selected)
+      highlight = 1.0f;
+    else if (static_cast<int>(i) == state_.hovered)
+      highlight = 0.45f;
+    if (!vesselVisible(i)) highlight = -1.0f;
+    state_.styles.push_back({render::defaultVesselColor(a.vessels[i].system), highlight});
+  }
+  const Vec3 valveColor = glm::pow(Vec3(0.96f, 0.93f, 0.84f), Vec3(2.2f));
+  for (const Valve& v : a.valves) {
+    const int vi = a.vesselIndex(v.vessel);
+    const bool visible = vi >= 0 && vesselVisible(static_cast<std::size_t>(vi));
+    state_.styles.push_back({valveColor, visible ? (vi == state_.selected ? 0.6f : 0.0f) : -1.0f});
+  }
+  std::vector<render::ContextStyle> looks;
+  for (const ContextModel& m : a.models)
+    looks.push_back({glm::pow(m.color, Vec3(2.2f)), m.opacity, state_.layers[static_cast<std::size_t>(m.layer)]});
+  renderer_->setContextStyles(looks);
   state_.stylesDirty = true;
+}
+
+std::optional<PickHit> App::vesselAt(Vec2 windowPos) const {
+  if (!picker_) return std::nullopt;
+  const Vec2 size = lastViewport_;
+  const Vec3 nearP = state_.camera.unproject(windowPos, 0.0f, size);
+  const Vec3 farP = state_.camera.unproject(windowPos, 1.0f, size);
+  std::vector<bool> visible(state_.scene.anatomy.vessels.size());
+  for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = vesselVisible(i);
+  return picker_->pick(nearP, glm::normalize(farP - nearP), visible);
+}
+
+std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const {
+  // Label the vessels that are longest on screen right now (so zooming in labels what is in
+  // view), one label per vessel, anchored at the middle of its visible run.
+  struct Candidate {
+    float score;
+    std::size_t vessel;
+    Vec2 anchor;
+  };
+  std::vector<Candidate> cands;
+  const Anatomy& a = state_.scene.anatomy;
+  for (std::size_t i = 0; i < a.vessels.size(); ++i) {
+    if (!vesselVisible(i)) continue;
+    const Vessel& v = a.vessels[i];
+    float onScreen = 0.0f;
+    std::vector<Vec2> inside;
+    Vec3 prev = state_.camera.project(v.points[0], viewport);
+    for (std::size_t k = 0; k < v.points.size(); ++k) {
+      const Vec3 p = state_.camera.project(v.points[k], viewport);
+      const bool in = p.z > -1.0f && p.z < 1.0f && p.x > 0 && p.y > 0 && p.x < viewport.x && p.y < viewport.y;
+      if (in) {
+        inside.emplace_back(p.x, p.y);
+        if (k > 0) onScreen += glm::distance(Vec2(prev), Vec2(p));
+      }
+      prev = p;
+    }
+    if (inside.empty()) continue;
+    const float meanRadius = std::accumulate(v.radii.begin(), v.radii.end(), 0.0f) / static_cast<float>(v.radii.size());
+    cands.push_back({onScreen * (0.5f + meanRadius), i, inside[inside.size() / 2]});
+  }
+  std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
+  const std::size_t maxLabels = std::clamp<std::size_t>(static_cast<std::size_t>(viewport.y / 55.0f), 4, 16);
+  std::vector<std::pair<std::string, Vec2>> out;
+  for (const auto& c : cands) {
+    if (out.size() >= maxLabels) break;
+    const std::string text = ui::labelText(a.vessels[c.vessel].id, a.vessels[c.vessel].name);
+    if (!text.empty()) out.emplace_back(text, c.anchor);
+  }
+  return out;
 }
 
 CameraPose App::scenePose(std::optional<View> view) const {
@@ -139,11 +241,12 @@ void App::simulate(double seconds) {
 void App::renderScene(int fbWidth, int fbHeight) {
   target_.ensure({.width = fbWidth, .height = fbHeight, .samples = options_.samples}, gl_.maxSamples);
   if (state_.stylesDirty) {
+    look_.xray = state_.xray;
     renderer_->setStyles(state_.styles);
     state_.stylesDirty = false;
   }
   target_.bindScene();
-  renderer_->draw(state_.camera, fbWidth, fbHeight);
+  renderer_->draw(state_.camera, fbWidth, fbHeight, look_);
   target_.resolve();
 }
 
@@ -169,6 +272,35 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
     m.shaderErrors = shaders_->errors();
     m.sceneError = state_.sceneError;
     m.camera = &state_.camera;
+    const Anatomy& an = state_.scene.anatomy;
+    for (int l = 0; l < kLayerCount; ++l) {
+      ui::LayerToggle t{std::string(toString(static_cast<Layer>(l))), state_.layers[static_cast<std::size_t>(l)],
+                        false};
+      for (const Vessel& v : an.vessels) t.present = t.present || static_cast<int>(layerOf(v.system)) == l;
+      for (const ContextModel& cm : an.models) t.present = t.present || static_cast<int>(cm.layer) == l;
+      m.layers.push_back(t);
+    }
+    m.xray = state_.xray;
+    m.labels = state_.labels;
+    if (state_.labels) m.labelAnchors = labelAnchors(uiSize);
+    m.warnings = state_.warnings;
+    if (state_.hovered >= 0 && state_.hovered != state_.selected)
+      m.hoveredName = an.vessels[static_cast<std::size_t>(state_.hovered)].name;
+    if (state_.selected >= 0) {
+      const Vessel& v = an.vessels[static_cast<std::size_t>(state_.selected)];
+      m.hasSelection = true;
+      m.selected.id = v.id;
+      m.selected.name = v.name;
+      m.selected.system = std::string(toString(v.system));
+      m.selected.region = std::string(toString(v.region));
+      const Vessel* into = an.findVessel(v.drainsInto);
+      m.selected.drainsInto = into ? into->name : (v.drainsInto == kRightAtrium ? "Right atrium" : "");
+      m.selected.description = v.descriptionStudent;
+      m.selected.diameterMm = *std::max_element(v.radii.begin(), v.radii.end()) * 20.0f;
+      m.selected.lengthCm = polylineLength(v.points);
+      m.selected.valveCount = static_cast<int>(
+          std::count_if(an.valves.begin(), an.valves.end(), [&](const Valve& x) { return x.vessel == v.id; }));
+    }
     m.viewport = uiSize;
     m.actions = actions_.docs();
     ui::drawUi(m, imgui_->fonts(), panel_, pending_);

@@ -1,12 +1,14 @@
 #pragma once
 // The application: owns the window, GL objects, the scene and the clock; applies actions;
 // runs the interactive loop or renders headless frames through the same code.
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "anatomy/pick.h"
 #include "app/actions.h"
 #include "core/camera.h"
 #include "core/fixed_step.h"
@@ -53,7 +55,13 @@ struct AppState {
   bool showUi = true;
   bool quit = false;
   std::string sceneError;
-  std::vector<render::VesselStyle> styles;
+  std::vector<std::string> warnings;  ///< non-fatal scene problems (a missing model file)
+  std::array<bool, kLayerCount> layers{true, true, true, true, true, true, true, true, true};
+  bool xray = true;
+  bool labels = true;
+  int selected = -1;                        ///< vessel index
+  int hovered = -1;                         ///< vessel index under the cursor
+  std::vector<render::VesselStyle> styles;  ///< vessels, then valves
   bool stylesDirty = true;
 };
 
@@ -79,6 +87,11 @@ class App {
   Image renderImage(int width, int height, bool withUi);
   /// Depth-buffer pick: the surface point under a pixel of the last frame, if any.
   std::optional<Vec3> surfacePointAt(Vec2 pixel) const;
+  /// The visible vessel under a window position (logical pixels), by ray casting.
+  std::optional<PickHit> vesselAt(Vec2 windowPos) const;
+  /// Vessels whose labels the label layer shows, with their screen anchors.
+  std::vector<std::pair<std::string, Vec2>> labelAnchors(Vec2 viewport) const;
+  bool vesselVisible(std::size_t index) const;
 
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
@@ -95,6 +108,7 @@ class App {
   void renderScene(int fbWidth, int fbHeight);
   void drawUi(Vec2 uiSize, float dt, bool windowed);
   void uploadScene();
+  void refreshStyles();
   float pixelScale() const;
 
   AppOptions options_;
@@ -107,6 +121,10 @@ class App {
   std::unique_ptr<ImGuiLayer> imgui_;
   ActionRegistry actions_;
   ui::PanelState panel_;
+  std::unique_ptr<VesselPicker> picker_;
+  render::SceneLook look_;
+  Vec2 pressPos_{0.0f};
+  bool movedSincePress_ = false;
   std::vector<std::string> pending_;
   float frameMs_ = 0.0f;
   Vec2 lastViewport_{1280.0f, 800.0f};

@@ -1,4 +1,5 @@
 // The app's actions: the one vocabulary shared by keys, panels, the command line and tests.
+#include <algorithm>
 #include <cmath>
 
 #include "app/app.h"
@@ -93,6 +94,44 @@ void App::registerActions() {
           io::writePng(args[0], img);
           log::info("saved " + args[0]);
         });
+  a.add("layer", "layer NAME [on|off]", "Show or hide a layer: " + layerNames(), 1, 2, [this](auto& args) {
+    auto l = parseLayer(args[0]);
+    if (!l) throw Error("layer: unknown layer \"" + args[0] + "\"; expected one of: " + layerNames());
+    bool& on = state_.layers[static_cast<std::size_t>(*l)];
+    on = parseSwitchArg("layer", std::vector<std::string>(args.begin() + 1, args.end()), on);
+    if (state_.selected >= 0 && !vesselVisible(static_cast<std::size_t>(state_.selected))) state_.selected = -1;
+    refreshStyles();
+  });
+  a.add("xray", "xray [on|off]", "X-ray look for skin and muscles (see-through, outlines kept)", 0, 1,
+        [this](auto& args) {
+          state_.xray = parseSwitchArg("xray", args, state_.xray);
+          state_.stylesDirty = true;
+        });
+  a.add("labels", "labels [on|off]", "Name the main vessels in view with leader lines", 0, 1,
+        [this](auto& args) { state_.labels = parseSwitchArg("labels", args, state_.labels); });
+  a.add("select", "select VESSEL_ID|none", "Highlight a vessel and show its card", 1, 1, [this](auto& args) {
+    if (args[0] == "none") {
+      state_.selected = -1;
+    } else {
+      const int i = state_.scene.anatomy.vesselIndex(args[0]);
+      if (i < 0) throw Error("select: no vessel \"" + args[0] + "\" in this scene");
+      state_.selected = i;
+    }
+    refreshStyles();
+  });
+  a.add("focus", "focus VESSEL_ID", "Fly to look at a vessel", 1, 1, [this](auto& args) {
+    const Vessel* v = state_.scene.anatomy.findVessel(args[0]);
+    if (!v) throw Error("focus: no vessel \"" + args[0] + "\" in this scene");
+    Vec3 lo(1e9f), hi(-1e9f);
+    for (const Vec3& p : v->points) {
+      lo = glm::min(lo, p);
+      hi = glm::max(hi, p);
+    }
+    CameraPose goal = state_.camera.pose();
+    goal.target = (lo + hi) * 0.5f;
+    goal.distance = std::clamp(glm::length(hi - lo) * 2.2f, 8.0f, 400.0f);
+    state_.camera.flyTo(goal);
+  });
   a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });
 }
 

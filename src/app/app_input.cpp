@@ -16,7 +16,7 @@ struct KeyBinding {
   const char* action;
   const char* label;
 };
-constexpr std::array<KeyBinding, 17> kKeys = {{
+constexpr KeyBinding kKeys[] = {
     {Key::Space, 0, "toggle_play", "Space"},
     {Key::Period, 0, "step", "."},
     {Key::Plus, 0, "faster", "+"},
@@ -33,8 +33,10 @@ constexpr std::array<KeyBinding, 17> kKeys = {{
     {Key::F11, 0, "fullscreen", "F11"},
     {Key::H, 0, "toggle_ui", "H"},
     {Key::Home, 0, "reset_time", "Home"},
+    {Key::L, 0, "labels", "L"},
+    {Key::X, 0, "xray", "X"},
     {Key::F, platform::kCtrl, "fullscreen", "Ctrl+F"},
-}};
+};
 }  // namespace
 
 void App::registerKeyDocs() {
@@ -52,13 +54,33 @@ void App::handleInput(const std::vector<InputEvent>& events) {
   for (const InputEvent& e : events) {
     switch (e.type) {
       case InputEvent::Type::MouseDown:
-        if (!uiMouse) dragging_ = true;
+        if (!uiMouse) {
+          dragging_ = true;
+          pressPos_ = e.position;
+          movedSincePress_ = false;
+        }
         break;
       case InputEvent::Type::MouseUp:
+        // A click (press and release without dragging) picks; a drag only moves the camera.
+        if (dragging_ && !movedSincePress_ && e.button == platform::MouseButton::Left) {
+          const auto hit = vesselAt(e.position);
+          state_.selected = hit ? hit->vessel : -1;
+          refreshStyles();
+        }
         dragging_ = false;
         break;
       case InputEvent::Type::MouseMove:
-        if (!dragging_) break;
+        if (!dragging_) {
+          const auto hit = uiMouse ? std::nullopt : vesselAt(e.position);
+          const int hovered = hit ? hit->vessel : -1;
+          if (hovered != state_.hovered) {
+            state_.hovered = hovered;
+            refreshStyles();
+          }
+          break;
+        }
+        if (glm::distance(e.position, pressPos_) > 4.0f) movedSincePress_ = true;
+        if (!movedSincePress_) break;
         if (window_->mouseDown(platform::MouseButton::Right) || window_->mouseDown(platform::MouseButton::Middle) ||
             (window_->mouseDown(platform::MouseButton::Left) && (e.mods & platform::kShift)))
           state_.camera.pan(e.delta.x, e.delta.y, win.y);

@@ -69,6 +69,54 @@ Vessel readVessel(const JsonReader& r) {
   return v;
 }
 
+Vec3 readColor(const JsonReader& r) {
+  const Json& v = r.value();
+  if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() || !v[2].is_number())
+    r.fail("expected a colour [r, g, b] with components in 0..1, got " + describe(v));
+  Vec3 c{v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+  if (glm::any(glm::lessThan(c, Vec3(0.0f))) || glm::any(glm::greaterThan(c, Vec3(1.0f))))
+    r.fail("colour components must be in 0..1");
+  return c;
+}
+
+Valve readValve(const JsonReader& r) {
+  r.allowKeys({"id", "name", "vessel", "at"});
+  Valve v;
+  v.id = r.string("id");
+  const auto dot = v.id.rfind(".v");
+  if (dot == std::string::npos || dot == 0 || dot + 2 >= v.id.size() || !isValidId(v.id.substr(0, dot)) ||
+      v.id.find_first_not_of("0123456789", dot + 2) != std::string::npos)
+    r.failKey("id",
+              "\"" + v.id + "\" is not a valid valve id; expected <vessel id>.v<number>, e.g. femoral_vein_left.v1");
+  v.name = r.string("name", "");
+  v.vessel = r.string("vessel");
+  v.at = static_cast<float>(r.number("at"));
+  if (!(v.at > 0.0f && v.at < 1.0f)) r.failKey("at", "valve is outside its vessel; expected a fraction in (0, 1)");
+  return v;
+}
+
+ContextModel readModel(const JsonReader& r, const fs::path& baseDir) {
+  r.allowKeys({"id", "name", "file", "layer", "color", "opacity", "scale", "offset"});
+  ContextModel m;
+  m.id = r.string("id");
+  if (!isValidId(m.id)) r.failKey("id", "\"" + m.id + "\" is not a valid id; expected lower-case snake_case");
+  m.name = r.string("name", m.id);
+  m.file = r.string("file");
+  m.resolvedPath = (baseDir / m.file).lexically_normal().string();
+  const std::string layer = r.string("layer");
+  auto l = parseLayer(layer);
+  if (!l || *l < Layer::Bones)
+    r.failKey("layer", "unknown layer \"" + layer + "\" for a model; expected one of: bones, muscles, skin, organs");
+  m.layer = *l;
+  m.color = r.has("color") ? readColor(r.child("color")) : defaultLayerColor(m.layer);
+  m.opacity = static_cast<float>(r.number("opacity", defaultLayerOpacity(m.layer)));
+  if (m.opacity < 0.0f || m.opacity > 1.0f) r.failKey("opacity", "expected a number in 0..1");
+  m.scale = static_cast<float>(r.number("scale", 1.0));
+  if (!(m.scale > 0.0f)) r.failKey("scale", "expected a positive number");
+  if (r.has("offset")) m.offset = readVec3(r.child("offset"));
+  return m;
+}
+
 Landmark readLandmark(const JsonReader& r) {
   r.allowKeys({"id", "name", "position"});
   Landmark l;
@@ -77,6 +125,29 @@ Landmark readLandmark(const JsonReader& r) {
   l.name = r.string("name", l.id);
   l.position = readVec3(r.child("position"));
   return l;
+}
+
+template <class T>
+void upsert(std::vector<T>& items, T item);
+
+/// Reads an array of objects with ids; duplicates within one file are errors, entries with an
+/// id from an included file replace it. `noun`: "vessel", "valve"...
+template <class T, class F>
+void readList(const JsonReader& r, const char* key, const std::string& noun, std::vector<T>& out, F read) {
+  if (!r.has(key)) return;
+  JsonReader list = r.child(key);
+  if (!list.value().is_array()) list.fail("expected an array of " + noun + "s, got " + describe(list.value()));
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < list.value().size(); ++i) {
+    const Json& e = list.value()[i];
+    const std::string label =
+        e.is_object() && e.contains("id") && e["id"].is_string() ? e["id"].get<std::string>() : "";
+    JsonReader er = list.element(i, label);
+    er.requireObject();
+    T item = read(er);
+    if (!ids.insert(item.id).second) er.failKey("id", "duplicate " + noun + " id \"" + item.id + "\"");
+    upsert(out, std::move(item));
+  }
 }
 
 template <class T>
@@ -91,7 +162,8 @@ void upsert(std::vector<T>& items, T item) {
 void readInto(Scene& scene, const Json& root, const std::string& name, const fs::path& baseDir, int depth,
               std::vector<fs::path>& stack) {
   JsonReader r(root, name, "");
-  r.allowKeys({"format", "version", "name", "description", "include", "remove", "view", "vessels", "landmarks"});
+  r.allowKeys({"format", "version", "name", "description", "include", "remove", "view", "vessels", "landmarks",
+               "valves", "models"});
   if (r.has("format") && r.string("format") != "venaviz-scene") r.failKey("format", "expected \"venaviz-scene\"");
   if (r.has("version") && r.number("version") != 1.0) r.failKey("version", "unsupported version; expected 1");
 
@@ -120,12 +192,15 @@ void readInto(Scene& scene, const Json& root, const std::string& name, const fs:
       JsonReader e = rem.element(i);
       if (!e.value().is_string()) e.fail("expected an id string, got " + describe(e.value()));
       const std::string id = e.value().get<std::string>();
-      auto& vs = scene.anatomy.vessels;
-      auto& ls = scene.anatomy.landmarks;
-      const auto before = vs.size() + ls.size();
-      std::erase_if(vs, [&](const Vessel& v) { return v.id == id; });
-      std::erase_if(ls, [&](const Landmark& l) { return l.id == id; });
-      if (vs.size() + ls.size() == before) e.fail("no vessel or landmark \"" + id + "\" to remove");
+      Anatomy& an = scene.anatomy;
+      const auto count = [&] { return an.vessels.size() + an.landmarks.size() + an.valves.size() + an.models.size(); };
+      const auto before = count();
+      std::erase_if(an.vessels, [&](const Vessel& v) { return v.id == id; });
+      std::erase_if(an.landmarks, [&](const Landmark& l) { return l.id == id; });
+      std::erase_if(an.models, [&](const ContextModel& m) { return m.id == id; });
+      // Removing a vessel removes its valves too; a valve can also be removed by its id.
+      std::erase_if(an.valves, [&](const Valve& v) { return v.id == id || v.vessel == id; });
+      if (count() == before) e.fail("no vessel, valve, model or landmark \"" + id + "\" to remove");
     }
   }
   scene.name = r.string("name", scene.name);
@@ -149,33 +224,12 @@ void readInto(Scene& scene, const Json& root, const std::string& name, const fs:
       scene.view.distance = static_cast<float>(d);
     }
   }
-  std::set<std::string> idsHere;
-  if (r.has("vessels")) {
-    JsonReader vs = r.child("vessels");
-    if (!vs.value().is_array()) vs.fail("expected an array of vessels, got " + describe(vs.value()));
-    for (std::size_t i = 0; i < vs.value().size(); ++i) {
-      const Json& e = vs.value()[i];
-      const std::string label =
-          e.is_object() && e.contains("id") && e["id"].is_string() ? e["id"].get<std::string>() : "";
-      JsonReader er = vs.element(i, label);
-      er.requireObject();
-      Vessel v = readVessel(er);
-      if (!idsHere.insert(v.id).second) er.failKey("id", "duplicate vessel id \"" + v.id + "\"");
-      upsert(scene.anatomy.vessels, std::move(v));
-    }
-  }
-  if (r.has("landmarks")) {
-    JsonReader ls = r.child("landmarks");
-    if (!ls.value().is_array()) ls.fail("expected an array of landmarks, got " + describe(ls.value()));
-    std::set<std::string> lids;
-    for (std::size_t i = 0; i < ls.value().size(); ++i) {
-      JsonReader er = ls.element(i);
-      er.requireObject();
-      Landmark l = readLandmark(er);
-      if (!lids.insert(l.id).second) er.failKey("id", "duplicate landmark id \"" + l.id + "\"");
-      upsert(scene.anatomy.landmarks, std::move(l));
-    }
-  }
+  readList<Vessel>(r, "vessels", "vessel", scene.anatomy.vessels, [](const JsonReader& e) { return readVessel(e); });
+  readList<Landmark>(r, "landmarks", "landmark", scene.anatomy.landmarks,
+                     [](const JsonReader& e) { return readLandmark(e); });
+  readList<Valve>(r, "valves", "valve", scene.anatomy.valves, [](const JsonReader& e) { return readValve(e); });
+  readList<ContextModel>(r, "models", "model", scene.anatomy.models,
+                         [&](const JsonReader& e) { return readModel(e, baseDir); });
 }
 
 }  // namespace

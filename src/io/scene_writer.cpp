@@ -34,6 +34,25 @@ std::string sceneInfoJson(const Scene& scene) {
   for (const Landmark& l : scene.anatomy.landmarks)
     landmarks.push_back({{"id", l.id}, {"name", l.name}, {"position", vec(l.position)}});
   root["landmarks"] = landmarks;
+  Json valves = Json::array();
+  for (const Valve& v : scene.anatomy.valves) {
+    Vec3 c, axis;
+    float r = 0.0f;
+    scene.anatomy.valveFrame(v, c, axis, r);
+    valves.push_back({{"id", v.id},
+                      {"name", v.name},
+                      {"vessel", v.vessel},
+                      {"at", v.at},
+                      {"position", vec(c)},
+                      {"flow_direction", vec(axis)},
+                      {"radius", r}});
+  }
+  root["valves"] = valves;
+  Json models = Json::array();
+  for (const ContextModel& m : scene.anatomy.models)
+    models.push_back(
+        {{"id", m.id}, {"name", m.name}, {"file", m.resolvedPath}, {"layer", std::string(toString(m.layer))}});
+  root["models"] = models;
   return root.dump(2) + "\n";
 }
 

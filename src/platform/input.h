@@ -27,6 +27,8 @@ enum class Key {
   R,
   S,
   P,
+  L,
+  X,
   Plus,
   Minus,
   Period,

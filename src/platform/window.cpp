@@ -81,6 +81,10 @@ Key toKey(int k) {
       return Key::S;
     case GLFW_KEY_P:
       return Key::P;
+    case GLFW_KEY_L:
+      return Key::L;
+    case GLFW_KEY_X:
+      return Key::X;
     case GLFW_KEY_EQUAL:
     case GLFW_KEY_KP_ADD:
       return Key::Plus;

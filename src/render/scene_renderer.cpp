@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <numeric>
 
 #include "render/bindings.h"
 
@@ -34,22 +35,18 @@ Vec3 defaultVesselColor(VesselSystem system) {
   return srgb(128, 128, 128);
 }
 
-SceneRenderer::SceneRenderer(ShaderLibrary& shaders) : shaders_(shaders) {
-  shaders_.add("vessel", "vessel.vert", "vessel.frag");
-  shaders_.add("background", "background.vert", "background.frag");
-  emptyVao_ = makeVertexArray("background.vao");
-}
-
-void SceneRenderer::setMesh(const Mesh& mesh, std::size_t vesselCount) {
-  vao_ = makeVertexArray("vessels.vao");
-  glBindVertexArray(vao_.id());
-  vbo_ = makeBuffer({.data = mesh.vertices.data(),
-                     .size = static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(MeshVertex)),
-                     .label = "vessels.vertices"});
-  ibo_ = makeBuffer({.target = GL_ELEMENT_ARRAY_BUFFER,
-                     .data = mesh.indices.data(),
-                     .size = static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
-                     .label = "vessels.indices"});
+namespace {
+/// Uploads a mesh into a new VAO with the shared vertex layout.
+void uploadMesh(const Mesh& mesh, VertexArray& vao, Buffer& vbo, Buffer& ibo, const char* label) {
+  vao = makeVertexArray(label);
+  glBindVertexArray(vao.id());
+  vbo = makeBuffer({.data = mesh.vertices.data(),
+                    .size = static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(MeshVertex)),
+                    .label = label});
+  ibo = makeBuffer({.target = GL_ELEMENT_ARRAY_BUFFER,
+                    .data = mesh.indices.data(),
+                    .size = static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
+                    .label = label});
   const auto stride = static_cast<GLsizei>(sizeof(MeshVertex));
   auto attrib = [&](GLuint loc, GLint n, std::size_t offset) {
     glEnableVertexAttribArray(loc);
@@ -60,8 +57,36 @@ void SceneRenderer::setMesh(const Mesh& mesh, std::size_t vesselCount) {
   attrib(VZ_ATTR_VESSEL, 1, offsetof(MeshVertex, vessel));
   attrib(VZ_ATTR_FRACTION, 1, offsetof(MeshVertex, fraction));
   glBindVertexArray(0);
-  indexCount_ = static_cast<GLsizei>(mesh.indices.size());
-  styleRows_ = std::max(1, static_cast<int>((vesselCount + VZ_STYLE_TEXTURE_WIDTH - 1) / VZ_STYLE_TEXTURE_WIDTH));
+}
+
+/// Appends b to a (indices offset).
+void append(Mesh& a, const Mesh& b) {
+  const auto base = static_cast<std::uint32_t>(a.vertices.size());
+  a.vertices.insert(a.vertices.end(), b.vertices.begin(), b.vertices.end());
+  for (std::uint32_t i : b.indices) a.indices.push_back(base + i);
+}
+}  // namespace
+
+SceneRenderer::SceneRenderer(ShaderLibrary& shaders) : shaders_(shaders) {
+  shaders_.add("vessel", "vessel.vert", "vessel.frag");
+  shaders_.add("background", "background.vert", "background.frag");
+  shaders_.add("context", "context.vert", "context.frag");
+  emptyVao_ = makeVertexArray("background.vao");
+}
+
+std::size_t SceneRenderer::triangleCount() const {
+  std::size_t n = static_cast<std::size_t>(vesselIndexCount_ + valveIndexCount_);
+  for (const Range& r : contextRanges_) n += static_cast<std::size_t>(r.count);
+  return n / 3;
+}
+
+void SceneRenderer::setMesh(const Mesh& vessels, const Mesh& valves, std::size_t styleCount) {
+  Mesh all = vessels;
+  append(all, valves);
+  uploadMesh(all, vao_, vbo_, ibo_, "vessels");
+  vesselIndexCount_ = static_cast<GLsizei>(vessels.indices.size());
+  valveIndexCount_ = static_cast<GLsizei>(valves.indices.size());
+  styleRows_ = std::max(1, static_cast<int>((styleCount + VZ_STYLE_TEXTURE_WIDTH - 1) / VZ_STYLE_TEXTURE_WIDTH));
   styleTex_ = makeTexture({.width = VZ_STYLE_TEXTURE_WIDTH,
                            .height = styleRows_,
                            .internalFormat = GL_RGBA32F,
@@ -69,6 +94,71 @@ void SceneRenderer::setMesh(const Mesh& mesh, std::size_t vesselCount) {
                            .type = GL_FLOAT,
                            .label = "vessels.style"});
   checkGl("SceneRenderer::setMesh");
+}
+
+void SceneRenderer::setContext(const std::vector<Mesh>& models) {
+  Mesh all;
+  contextRanges_.clear();
+  for (const Mesh& m : models) {
+    Range r;
+    r.first = static_cast<GLsizei>(all.indices.size());
+    r.count = static_cast<GLsizei>(m.indices.size());
+    for (const auto& v : m.vertices) r.centroid += v.position;
+    if (!m.vertices.empty()) r.centroid /= static_cast<float>(m.vertices.size());
+    contextRanges_.push_back(r);
+    append(all, m);
+  }
+  contextStyles_.resize(models.size());
+  if (all.indices.empty()) {
+    contextVao_ = VertexArray();
+    return;
+  }
+  uploadMesh(all, contextVao_, contextVbo_, contextIbo_, "context");
+  checkGl("SceneRenderer::setContext");
+}
+
+void SceneRenderer::setLightUniforms(GLuint prog, const OrbitCamera& camera, const Mat4& vp) {
+  glUniformMatrix4fv(glGetUniformLocation(prog, "uViewProj"), 1, GL_FALSE, &vp[0][0]);
+  setVec3(prog, "uEye", camera.eye());
+  // Lights follow the camera: key from the upper left, fill from the lower right.
+  const Vec3 f = camera.forward(), r = camera.right(), u = camera.up();
+  setVec3(prog, "uKeyDir", glm::normalize(-f * 0.8f + u * 0.7f - r * 0.45f));
+  setVec3(prog, "uFillDir", glm::normalize(-f * 0.5f - u * 0.3f + r * 0.8f));
+  setVec3(prog, "uUp", u);
+}
+
+void SceneRenderer::drawContext(const OrbitCamera& camera, const Mat4& vp, bool translucent, const SceneLook& look) {
+  const GLuint prog = shaders_.program("context");
+  if (!prog || !contextVao_) return;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < contextRanges_.size(); ++i) {
+    const ContextStyle& st = contextStyles_[i];
+    if (st.visible && st.opacity > 0.0f && (st.opacity < 0.999f) == translucent) order.push_back(i);
+  }
+  if (order.empty()) return;
+  // Translucent: far to near (painter's order between models).
+  const Vec3 eye = camera.eye();
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return glm::distance(contextRanges_[a].centroid, eye) > glm::distance(contextRanges_[b].centroid, eye);
+  });
+  glUseProgram(prog);
+  setLightUniforms(prog, camera, vp);
+  glUniform1i(glGetUniformLocation(prog, "uXray"), translucent && look.xray ? 1 : 0);
+  glBindVertexArray(contextVao_.id());
+  if (translucent) {
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDepthMask(GL_FALSE);
+  }
+  for (std::size_t i : order) {
+    setVec3(prog, "uColor", contextStyles_[i].color);
+    glUniform1f(glGetUniformLocation(prog, "uOpacity"), contextStyles_[i].opacity);
+    glDrawElements(
+        GL_TRIANGLES, contextRanges_[i].count, GL_UNSIGNED_INT,
+        reinterpret_cast<const void*>(static_cast<std::size_t>(contextRanges_[i].first) * sizeof(std::uint32_t)));
+  }
+  glDisable(GL_BLEND);
+  glDepthMask(GL_TRUE);
 }
 
 void SceneRenderer::setStyles(const std::vector<VesselStyle>& styles) {
@@ -109,24 +199,25 @@ void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const
   glDepthMask(GL_TRUE);
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
+  const Mat4 vp =
+      camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1))) * camera.view();
   GLuint prog = shaders_.program("vessel");
-  if (prog && indexCount_ > 0) {
+  if (prog && vesselIndexCount_ + valveIndexCount_ > 0) {
     glUseProgram(prog);
-    const Mat4 vp =
-        camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1))) * camera.view();
-    glUniformMatrix4fv(glGetUniformLocation(prog, "uViewProj"), 1, GL_FALSE, &vp[0][0]);
-    setVec3(prog, "uEye", camera.eye());
-    // Lights follow the camera: key from the upper left, fill from the lower right.
-    const Vec3 f = camera.forward(), r = camera.right(), u = camera.up();
-    setVec3(prog, "uKeyDir", glm::normalize(-f * 0.8f + u * 0.7f - r * 0.45f));
-    setVec3(prog, "uFillDir", glm::normalize(-f * 0.5f - u * 0.3f + r * 0.8f));
-    setVec3(prog, "uUp", u);
+    setLightUniforms(prog, camera, vp);
     glActiveTexture(GL_TEXTURE0 + VZ_TEX_VESSEL_STYLE);
     glBindTexture(GL_TEXTURE_2D, styleTex_.id());
     glUniform1i(glGetUniformLocation(prog, "uStyle"), VZ_TEX_VESSEL_STYLE);
     glBindVertexArray(vao_.id());
-    glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+    glDrawElements(GL_TRIANGLES, vesselIndexCount_, GL_UNSIGNED_INT, nullptr);
+    // Valve leaflets are open surfaces: seen from both sides.
+    glDisable(GL_CULL_FACE);
+    glDrawElements(GL_TRIANGLES, valveIndexCount_, GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(static_cast<std::size_t>(vesselIndexCount_) * sizeof(std::uint32_t)));
+    glEnable(GL_CULL_FACE);
   }
+  drawContext(camera, vp, false, look);  // opaque context (bones) with the vessels
+  drawContext(camera, vp, true, look);   // translucent context last, over everything
   glBindVertexArray(0);
   glDisable(GL_CULL_FACE);
   glUseProgram(0);

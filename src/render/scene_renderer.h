@@ -23,6 +23,14 @@ Vec3 defaultVesselColor(VesselSystem system);
 struct SceneLook {
   Vec3 backgroundTop{0.030f, 0.040f, 0.060f};     ///< linear RGB (default: dark slate)
   Vec3 backgroundBottom{0.004f, 0.005f, 0.008f};  ///< linear RGB (default: near black)
+  bool xray = true;  ///< translucent context drawn with silhouette-weighted opacity (default: on)
+};
+
+/// Per-context-model look.
+struct ContextStyle {
+  Vec3 color{0.8f};      ///< linear RGB
+  float opacity = 1.0f;  ///< 1 = opaque (drawn with the vessels), < 1 = translucent pass
+  bool visible = true;
 };
 
 class SceneRenderer {
@@ -30,23 +38,36 @@ class SceneRenderer {
   /// Registers the programs it needs in `shaders` (throws if they do not compile).
   explicit SceneRenderer(ShaderLibrary& shaders);
 
-  /// Uploads the static vessel mesh (vertex.vessel indexes `styles`).
-  void setMesh(const Mesh& mesh, std::size_t vesselCount);
+  /// Uploads the static vessel walls and valve geometry (vertex.vessel indexes `styles`:
+  /// vessels first, then valves).
+  void setMesh(const Mesh& vessels, const Mesh& valves, std::size_t styleCount);
+  /// Uploads the context models (vertex.vessel = model index) and their looks.
+  void setContext(const std::vector<Mesh>& models);
+  void setContextStyles(const std::vector<ContextStyle>& styles) { contextStyles_ = styles; }
   /// Per-vessel styles; uploaded in one texture update when changed.
   void setStyles(const std::vector<VesselStyle>& styles);
 
   /// Draws into the currently bound framebuffer of the given size (pixels).
   void draw(const OrbitCamera& camera, int width, int height, const SceneLook& look = {});
 
-  std::size_t triangleCount() const { return indexCount_ / 3; }
+  std::size_t triangleCount() const;
 
  private:
+  struct Range {
+    GLsizei first = 0, count = 0;  ///< in indices
+    Vec3 centroid{0.0f};
+  };
+  void setLightUniforms(GLuint program, const OrbitCamera& camera, const Mat4& viewProj);
+  void drawContext(const OrbitCamera& camera, const Mat4& viewProj, bool translucent, const SceneLook& look);
+
   ShaderLibrary& shaders_;
-  VertexArray vao_, emptyVao_;
-  Buffer vbo_, ibo_;
+  VertexArray vao_, emptyVao_, contextVao_;
+  Buffer vbo_, ibo_, contextVbo_, contextIbo_;
   Texture styleTex_;
-  GLsizei indexCount_ = 0;
+  GLsizei vesselIndexCount_ = 0, valveIndexCount_ = 0;
   int styleRows_ = 0;
+  std::vector<Range> contextRanges_;
+  std::vector<ContextStyle> contextStyles_;
 };
 
 }  // namespace venaviz::render

@@ -2,10 +2,12 @@
 
 #include <imgui.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 
+#include "ui/labels.h"
 #include "ui/orientation_marker.h"
 
 namespace venaviz::ui {
@@ -75,6 +77,73 @@ void displaySection(const UiModel& m, const FontSet& fonts, PanelState& st, Acti
   if (ImGui::Checkbox("Keys and commands (F1)", &help)) out.emplace_back("help");
 }
 
+void layersSection(const UiModel& m, const FontSet& fonts, Actions& out) {
+  if (!heading(fonts, "Layers", false)) return;
+  int shown = 0;
+  for (const auto& l : m.layers) {
+    if (!l.present) continue;
+    bool v = l.visible;
+    std::string label = l.name;
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    if (shown++ % 2 == 1) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f + ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::Checkbox(label.c_str(), &v)) out.push_back("layer " + l.name + (v ? " on" : " off"));
+  }
+  bool xray = m.xray;
+  if (ImGui::Checkbox("X-ray skin and muscles", &xray)) out.emplace_back(xray ? "xray on" : "xray off");
+  bool labels = m.labels;
+  if (ImGui::Checkbox("Labels", &labels)) out.emplace_back(labels ? "labels on" : "labels off");
+}
+
+void vesselCard(const UiModel& m, const FontSet& fonts, Actions& out) {
+  if (!m.hasSelection) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float em = fonts.pixelSize;
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.6f, vp->Pos.y + em * 0.6f), ImGuiCond_Always,
+                          ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(em * 20.0f, 0.0f), ImGuiCond_Always);
+  bool open = true;
+  ImGui::Begin("Vessel", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove);
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextWrapped("%s", m.selected.name.c_str());
+  ImGui::PopFont();
+  ImGui::TextDisabled("%s vein system, %s", m.selected.system.c_str(), m.selected.region.c_str());
+  if (!m.selected.drainsInto.empty()) ImGui::TextWrapped("Drains into: %s", m.selected.drainsInto.c_str());
+  ImGui::Text("Length %.1f cm, up to %.1f mm across", static_cast<double>(m.selected.lengthCm),
+              static_cast<double>(m.selected.diameterMm));
+  if (m.selected.valveCount > 0) ImGui::Text("Valves: %d", m.selected.valveCount);
+  if (!m.selected.description.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", m.selected.description.c_str());
+  }
+  if (ImGui::Button("Centre on it")) out.push_back("focus " + m.selected.id);
+  ImGui::End();
+  if (!open) out.emplace_back("select none");
+}
+
+void labelLayer(const UiModel& m, const FontSet& fonts, float panelRight) {
+  if (!m.labels || m.labelAnchors.empty()) return;
+  std::vector<LabelRequest> req;
+  for (const auto& [text, anchor] : m.labelAnchors) req.push_back({text, anchor});
+  ImFont* font = fonts.body;
+  const float size = font->FontSize;
+  const float pad = size * 0.3f;
+  auto measure = [&](const std::string& t) {
+    const ImVec2 s = font->CalcTextSizeA(size, 1e9f, 0.0f, t.c_str());
+    return Vec2(s.x + 2.0f * pad, s.y + pad);
+  };
+  const auto placed = layoutLabels(req, m.viewport, measure, size * 0.25f, panelRight);
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  for (const auto& p : placed) {
+    const Vec2 edge =
+        p.left ? Vec2(p.pos.x + p.size.x, p.pos.y + p.size.y * 0.5f) : Vec2(p.pos.x, p.pos.y + p.size.y * 0.5f);
+    dl->AddLine(ImVec2(edge.x, edge.y), ImVec2(p.anchor.x, p.anchor.y), IM_COL32(230, 235, 245, 170), 1.5f);
+    dl->AddCircleFilled(ImVec2(p.anchor.x, p.anchor.y), size * 0.16f, IM_COL32(255, 255, 255, 230), 12);
+    dl->AddRectFilled(ImVec2(p.pos.x, p.pos.y), ImVec2(p.pos.x + p.size.x, p.pos.y + p.size.y),
+                      IM_COL32(12, 16, 24, 200), size * 0.25f);
+    dl->AddText(font, size, ImVec2(p.pos.x + pad, p.pos.y + pad * 0.5f), IM_COL32(240, 244, 250, 255), p.text.c_str());
+  }
+}
+
 void sceneSection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
   if (!heading(fonts, "Scene", false)) return;
   ImGui::TextDisabled("%zu vessels, %zu landmarks", m.vesselCount, m.landmarkCount);
@@ -96,7 +165,7 @@ void developerSection(const UiModel& m, const FontSet& fonts, Actions& out) {
 }
 
 void errorBanners(const UiModel& m, const FontSet& fonts, Actions& out) {
-  if (m.sceneError.empty() && m.shaderErrors.empty()) return;
+  if (m.sceneError.empty() && m.shaderErrors.empty() && m.warnings.empty()) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float width = std::fmin(vp->Size.x * 0.6f, fonts.pixelSize * 40.0f);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + fonts.pixelSize), ImGuiCond_Always,
@@ -112,7 +181,12 @@ void errorBanners(const UiModel& m, const FontSet& fonts, Actions& out) {
     ImGui::PopFont();
     ImGui::TextWrapped("%s", m.sceneError.c_str());
     ImGui::TextWrapped("The previous scene is still shown.");
-    if (ImGui::Button("Dismiss")) out.emplace_back("dismiss_error");
+  }
+  for (const auto& w : m.warnings) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted("Warning");
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s", w.c_str());
   }
   for (const auto& e : m.shaderErrors) {
     ImGui::PushFont(fonts.heading);
@@ -120,6 +194,7 @@ void errorBanners(const UiModel& m, const FontSet& fonts, Actions& out) {
     ImGui::PopFont();
     ImGui::TextWrapped("%s", e.c_str());
   }
+  if ((!m.sceneError.empty() || !m.warnings.empty()) && ImGui::Button("Dismiss")) out.emplace_back("dismiss_error");
   ImGui::End();
   ImGui::PopStyleColor();
 }
@@ -191,11 +266,20 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   ImGui::TextWrapped("%s", m.sceneName.c_str());
   timeSection(m, fonts, out);
   viewSection(m, fonts, out);
+  layersSection(m, fonts, out);
   displaySection(m, fonts, st, out);
   sceneSection(m, fonts, st, out);
   developerSection(m, fonts, out);
+  const float panelRight = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - vp->Pos.x;
   ImGui::End();
 
+  labelLayer(m, fonts, panelRight);
+  vesselCard(m, fonts, out);
+  if (!m.hoveredName.empty() && !ImGui::GetIO().WantCaptureMouse) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(m.hoveredName.c_str());
+    ImGui::EndTooltip();
+  }
   errorBanners(m, fonts, out);
   helpOverlay(m, fonts, out);
   statusLine(m, fonts);

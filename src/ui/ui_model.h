@@ -15,6 +15,21 @@ struct ActionDoc {
   std::string keys;   ///< key binding(s), may be empty
 };
 
+/// The vessel the user picked, as the info card shows it.
+struct VesselCard {
+  std::string id, name, system, region, drainsInto;
+  std::string description;  ///< student level
+  int valveCount = 0;
+  float diameterMm = 0.0f;  ///< largest lumen diameter along it
+  float lengthCm = 0.0f;
+};
+
+struct LayerToggle {
+  std::string name;  ///< "deep", "bones", ...
+  bool visible = true;
+  bool present = false;  ///< the scene has something on this layer
+};
+
 struct UiModel {
   std::string sceneName;
   std::string scenePath;
@@ -35,6 +50,15 @@ struct UiModel {
   std::string glRenderer;
   std::vector<std::string> shaderErrors;
   std::string sceneError;  ///< last failed scene load (previous scene kept)
+
+  std::vector<LayerToggle> layers;
+  bool xray = true;
+  bool labels = true;
+  std::vector<std::pair<std::string, Vec2>> labelAnchors;  ///< vessel name, screen position
+  std::string hoveredName;                                 ///< vessel under the cursor, if any
+  bool hasSelection = false;
+  VesselCard selected;
+  std::vector<std::string> warnings;  ///< e.g. a context model that could not be read
 
   const OrbitCamera* camera = nullptr;
   Vec2 viewport{1280.0f, 800.0f};  ///< logical pixels

@@ -1,0 +1,74 @@
+#include "ui/labels.h"
+
+#include <algorithm>
+
+namespace venaviz::ui {
+
+std::string labelText(const std::string& id, const std::string& name) {
+  std::string text = name;
+  if (auto p = text.find(" ("); p != std::string::npos) text.erase(p);
+  // Paired veins: ids like stem_2_left; the first of the pair speaks for both.
+  const auto side = id.rfind('_');
+  if (side != std::string::npos && side > 2) {
+    const auto num = id.rfind('_', side - 1);
+    const std::string n = num == std::string::npos ? "" : id.substr(num + 1, side - num - 1);
+    if (!n.empty() && n.find_first_not_of("0123456789") == std::string::npos) {
+      if (n != "1") return "";
+      if (auto sp = text.rfind(' '); sp != std::string::npos && text.substr(sp + 1) == n) text.erase(sp);
+      if (text.size() > 4 && text.ends_with("vein")) text += "s";
+    }
+  }
+  return text;
+}
+
+std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests, Vec2 viewport,
+                                      const std::function<Vec2(const std::string&)>& measure, float gap, float minX0) {
+  std::vector<PlacedLabel> out;
+  if (requests.empty()) return out;
+  float minX = viewport.x, maxX = 0.0f;
+  for (const auto& r : requests) {
+    minX = std::min(minX, r.anchor.x);
+    maxX = std::max(maxX, r.anchor.x);
+  }
+  // Anchors left of the middle of their span go to the left column. When they all stand in
+  // one narrow column, alternate sides so neither column gets crowded.
+  const float split = 0.5f * (minX + maxX);
+  const bool narrow = maxX - minX < 8.0f;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto& r = requests[i];
+    out.push_back({r.text, r.anchor, Vec2(0.0f), measure(r.text), narrow ? i % 2 == 0 : r.anchor.x < split});
+  }
+
+  for (int side = 0; side < 2; ++side) {
+    const bool left = side == 0;
+    std::vector<PlacedLabel*> col;
+    for (auto& p : out)
+      if (p.left == left) col.push_back(&p);
+    if (col.empty()) continue;
+    std::sort(col.begin(), col.end(),
+              [](const PlacedLabel* a, const PlacedLabel* b) { return a->anchor.y < b->anchor.y; });
+    // Column position: just outside the anchors' span, kept inside the view.
+    for (PlacedLabel* p : col) {
+      if (left)
+        p->pos.x = std::max(minX0 + gap, std::min(minX - 3.0f * gap, viewport.x * 0.5f) - p->size.x);
+      else
+        p->pos.x = std::min(viewport.x - gap - p->size.x, std::max(maxX + 3.0f * gap, viewport.x * 0.5f));
+    }
+    // Top-down: each box at its anchor's height, or just below the previous box.
+    float next = gap;
+    for (PlacedLabel* p : col) {
+      p->pos.y = std::max(p->anchor.y - p->size.y * 0.5f, next);
+      next = p->pos.y + p->size.y + gap;
+    }
+    // Bottom-up: anything pushed past the bottom moves up, keeping the order and spacing.
+    float limit = viewport.y - gap;
+    for (auto it = col.rbegin(); it != col.rend(); ++it) {
+      PlacedLabel* p = *it;
+      if (p->pos.y + p->size.y > limit) p->pos.y = limit - p->size.y;
+      limit = p->pos.y - gap;
+    }
+  }
+  return out;
+}
+
+}  // namespace venaviz::ui
