@@ -145,40 +145,63 @@ std::optional<PickHit> App::vesselAt(Vec2 windowPos) const {
 
 std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const {
   // Label the vessels that are longest on screen right now (so zooming in labels what is in
-  // view), one label per vessel, anchored at the middle of its visible run.
+  // view), one label per vessel, anchored on a stretch of it that is not hidden behind bone or
+  // another vessel (checked against the depth buffer of the frame just drawn).
   struct Candidate {
     float score;
     std::size_t vessel;
-    Vec2 anchor;
+    std::vector<std::pair<Vec3, float>> inside;  ///< screen position + depth, centerline radius
   };
   std::vector<Candidate> cands;
   const Anatomy& a = state_.scene.anatomy;
   for (std::size_t i = 0; i < a.vessels.size(); ++i) {
     if (!vesselVisible(i)) continue;
     const Vessel& v = a.vessels[i];
-    float onScreen = 0.0f;
-    std::vector<Vec2> inside;
+    Candidate c{0.0f, i, {}};
     Vec3 prev = state_.camera.project(v.points[0], viewport);
     for (std::size_t k = 0; k < v.points.size(); ++k) {
       const Vec3 p = state_.camera.project(v.points[k], viewport);
       const bool in = p.z > -1.0f && p.z < 1.0f && p.x > 0 && p.y > 0 && p.x < viewport.x && p.y < viewport.y;
       if (in) {
-        inside.emplace_back(p.x, p.y);
-        if (k > 0) onScreen += glm::distance(Vec2(prev), Vec2(p));
+        c.inside.emplace_back(p, v.radii[k]);
+        if (k > 0) c.score += glm::distance(Vec2(prev), Vec2(p));
       }
       prev = p;
     }
-    if (inside.empty()) continue;
+    if (c.inside.empty()) continue;
     const float meanRadius = std::accumulate(v.radii.begin(), v.radii.end(), 0.0f) / static_cast<float>(v.radii.size());
-    cands.push_back({onScreen * (0.5f + meanRadius), i, inside[inside.size() / 2]});
+    c.score *= 0.5f + meanRadius;
+    cands.push_back(std::move(c));
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
   const std::size_t maxLabels = std::clamp<std::size_t>(static_cast<std::size_t>(viewport.y / 55.0f), 4, 16);
+  const Vec2 toFb{static_cast<float>(target_.width()) / std::max(viewport.x, 1.0f),
+                  static_cast<float>(target_.height()) / std::max(viewport.y, 1.0f)};
+  const Vec3 eye = state_.camera.eye();
+  auto visible = [&](Vec3 screen, float radius) {
+    // The wall nearest the eye is `radius` in front of the centerline; allow 0.3 cm slack.
+    const Vec2 px = Vec2(screen) * toFb;
+    const float depth = target_.readDepth(static_cast<int>(px.x), static_cast<int>(px.y));
+    if (depth >= 1.0f) return false;
+    const Vec3 surface = state_.camera.unproject(Vec2(screen), depth, viewport);
+    const Vec3 centre = state_.camera.unproject(Vec2(screen), screen.z * 0.5f + 0.5f, viewport);
+    return glm::distance(eye, surface) > glm::distance(eye, centre) - radius - 0.3f;
+  };
   std::vector<std::pair<std::string, Vec2>> out;
   for (const auto& c : cands) {
     if (out.size() >= maxLabels) break;
     const std::string text = ui::labelText(a.vessels[c.vessel].id, a.vessels[c.vessel].name);
-    if (!text.empty()) out.emplace_back(text, c.anchor);
+    if (text.empty()) continue;
+    // Try points from the middle of the on-screen run outwards; skip the vessel if all are hidden.
+    const std::size_t n = c.inside.size(), mid = n / 2;
+    for (std::size_t k = 0; k < n && k < 9; ++k) {
+      const std::size_t idx = k % 2 == 0 ? mid + k / 2 : mid - (k + 1) / 2;
+      if (idx >= n) continue;
+      if (visible(c.inside[idx].first, c.inside[idx].second)) {
+        out.emplace_back(text, Vec2(c.inside[idx].first));
+        break;
+      }
+    }
   }
   return out;
 }

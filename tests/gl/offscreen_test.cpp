@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "anatomy/centerline.h"
 #include "app/app.h"
@@ -117,4 +118,68 @@ TEST_F(OffscreenGLTest, BadSceneKeepsThePreviousOne) {
   EXPECT_NE(app_->state().sceneError.find("/nonexistent/scene.json"), std::string::npos);
   app_->apply("dismiss_error");
   EXPECT_TRUE(app_->state().sceneError.empty());
+}
+
+TEST_F(OffscreenGLTest, MissingContextModelIsAWarningAndTheSceneStillLoads) {
+  const auto dir = std::filesystem::temp_directory_path() / "venaviz_missing_model";
+  std::filesystem::create_directories(dir);
+  const auto scene = dir / "scene.json";
+  std::ofstream(scene) << "{\"include\": [\"" << VENAVIZ_SOURCE_DIR << "/scenes/default.json\"],"
+                       << " \"models\": [{\"id\": \"ghost\", \"file\": \"ghost.obj\", \"layer\": \"organs\"}]}";
+  app_->loadScene(scene);
+  ASSERT_EQ(app_->state().warnings.size(), 1u);
+  EXPECT_NE(app_->state().warnings[0].find("ghost.obj"), std::string::npos);
+  EXPECT_GT(app_->state().scene.anatomy.vessels.size(), 100u);
+  const Image img = app_->renderImage(160, 100, true);
+  EXPECT_EQ(img.width, 160);
+  app_->loadScene(std::filesystem::path(VENAVIZ_SOURCE_DIR) / "scenes" / "default.json");
+  EXPECT_TRUE(app_->state().warnings.empty());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_F(OffscreenGLTest, LayersHideVesselsAndTheirValves) {
+  app_->apply("layer deep off");
+  EXPECT_FALSE(app_->state().layers[static_cast<std::size_t>(Layer::Deep)]);
+  const int ivc = app_->state().scene.anatomy.vesselIndex("inferior_vena_cava");
+  EXPECT_LT(app_->state().styles[static_cast<std::size_t>(ivc)].highlight, 0.0f);
+  EXPECT_FALSE(app_->vesselVisible(static_cast<std::size_t>(ivc)));
+  EXPECT_THROW(app_->apply("layer spleen off"), Error);
+  app_->apply("layer deep on");
+  EXPECT_GE(app_->state().styles[static_cast<std::size_t>(ivc)].highlight, 0.0f);
+  app_->apply("select inferior_vena_cava");
+  EXPECT_EQ(app_->state().selected, ivc);
+  EXPECT_FLOAT_EQ(app_->state().styles[static_cast<std::size_t>(ivc)].highlight, 1.0f);
+  EXPECT_THROW(app_->apply("select no_such_vein"), Error);
+  app_->apply("select none");
+  EXPECT_EQ(app_->state().selected, -1);
+}
+
+TEST_F(OffscreenGLTest, ClickingThroughTheMiddleOfTheIvcPicksIt) {
+  // Hide bones and skin, look at the IVC from the front, pick the centre pixel.
+  app_->apply("layer bones off");
+  const Vessel* ivc = app_->state().scene.anatomy.findVessel("inferior_vena_cava");
+  app_->state().camera.setPose(OrbitCamera::poseFor(View::Anterior, ivc->points[2], 25.0f));
+  app_->renderImage(400, 400, false);
+  const auto hit = app_->vesselAt(Vec2(200.0f, 200.0f));
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(app_->state().scene.anatomy.vessels[static_cast<std::size_t>(hit->vessel)].id, "inferior_vena_cava");
+  app_->apply("layer bones on");
+}
+
+TEST_F(OffscreenGLTest, LabelsNameOnlyVisibleVessels) {
+  app_->renderImage(1280, 800, false);
+  app_->state().camera.setPose(app_->scenePose(View::Anterior));
+  app_->renderImage(1280, 800, false);
+  const auto labels = app_->labelAnchors(Vec2(1280.0f, 800.0f));
+  EXPECT_GE(labels.size(), 6u);
+  bool ivc = false;
+  for (const auto& [text, anchor] : labels) {
+    ivc = ivc || text == "Inferior vena cava";
+    EXPECT_TRUE(anchor.x >= 0 && anchor.x <= 1280 && anchor.y >= 0 && anchor.y <= 800);
+  }
+  EXPECT_TRUE(ivc);
+  app_->apply("layer deep off");
+  app_->renderImage(1280, 800, false);
+  for (const auto& [text, anchor] : app_->labelAnchors(Vec2(1280.0f, 800.0f))) EXPECT_NE(text, "Inferior vena cava");
+  app_->apply("layer deep on");
 }
