@@ -60,6 +60,7 @@ int cmdRender(Args& a) {
   std::optional<View> view;
   std::string out;
   bool withUi = false;
+  std::string actions;
   std::optional<Vec3> target;
   std::optional<float> distance;
   while (!a.done()) {
@@ -80,6 +81,8 @@ int cmdRender(Args& a) {
       out = a.value(f);
     else if (f == "--ui")
       withUi = true;
+    else if (f == "--do")
+      actions = a.value(f);
     else if (f == "--target") {
       const std::string t = a.value(f);
       float x = 0, y = 0, z = 0;
@@ -105,6 +108,14 @@ int cmdRender(Args& a) {
   if (target) pose.target = *target;
   if (distance) pose.distance = *distance;
   app.state().camera.setPose(pose);
+  // Actions after the view is set (e.g. "layer bones off; select femoral_vein_left").
+  for (std::size_t p = 0, q; p < actions.size(); p = q + 1) {
+    q = actions.find(';', p);
+    if (q == std::string::npos) q = actions.size();
+    const std::string cmd = actions.substr(p, q - p);
+    if (cmd.find_first_not_of(" \t") != std::string::npos) app.apply(cmd);
+  }
+  app.state().camera.update(10.0f);  // finish any fly-to an action started
   io::writePng(out, app.renderImage(w, h, withUi));
   std::printf("wrote %s (%dx%d, t = %.3f s, %s view)\n", out.c_str(), w, h, app.state().clock.time(),
               std::string(viewName(view.value_or(app.state().scene.view.preset))).c_str());
@@ -176,7 +187,7 @@ usage:
       for S seconds); F1 in the app lists the actions
   venaviz render --scene FILE -o OUT.png [--size 1280x800] [--time SECONDS]
                  [--view anterior|posterior|left|right|superior|inferior] [--ui] [--ui-scale X]
-                 [--target X,Y,Z] [--distance CM]
+                 [--target X,Y,Z] [--distance CM] [--do "ACTION; ACTION ..."]
       render one frame offscreen to a PNG (deterministic for the same inputs)
   venaviz info --scene FILE [--json]
       print the loaded anatomy (vessels, landmarks; points and radii in cm)
