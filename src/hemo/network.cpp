@@ -1,0 +1,238 @@
+#include "hemo/network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "anatomy/centerline.h"
+
+namespace venaviz::hemo {
+namespace {
+
+bool has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+int sideOf(const std::string& id) { return id.ends_with("_left") ? 1 : id.ends_with("_right") ? -1 : 0; }
+
+float radiusAt(const Vessel& v, float f) {
+  const float len = polylineLength(v.points), goal = std::clamp(f, 0.0f, 1.0f) * len;
+  float acc = 0.0f;
+  for (std::size_t i = 1; i < v.points.size(); ++i) {
+    const float seg = glm::distance(v.points[i - 1], v.points[i]);
+    if (goal <= acc + seg) return glm::mix(v.radii[i - 1], v.radii[i], seg > 0.0f ? (goal - acc) / seg : 0.0f);
+    acc += seg;
+  }
+  return v.radii.back();
+}
+
+ExtGroup groupOf(const Vessel& v, Vec3 center) {
+  const std::string& id = v.id;
+  const int side = sideOf(id);
+  if (v.system == VesselSystem::Superficial || v.system == VesselSystem::Perforator) return ExtGroup::None;
+  if (has(id, "superior_vena_cava") || has(id, "brachiocephalic") || has(id, "azygos")) return ExtGroup::Thoracic;
+  if (id == "inferior_vena_cava") return center.z > 127.5f ? ExtGroup::Thoracic : ExtGroup::Abdominal;  // caval hiatus
+  if (v.region == Region::Leg) {
+    if (has(id, "plantar")) return side > 0 ? ExtGroup::FootLeft : ExtGroup::FootRight;
+    if (has(id, "tibial") || has(id, "peroneal") || has(id, "soleal") || has(id, "gastrocnemius") ||
+        has(id, "tibioperoneal"))
+      return side > 0 ? ExtGroup::CalfLeft : ExtGroup::CalfRight;
+    if (has(id, "femoral") && !has(id, "common")) return side > 0 ? ExtGroup::ThighLeft : ExtGroup::ThighRight;
+    return ExtGroup::None;
+  }
+  if (has(id, "vertebral")) return ExtGroup::None;  // in the spinal canal and neck
+  if (v.region == Region::Abdomen || v.region == Region::Pelvis || v.region == Region::Liver) return ExtGroup::Abdominal;
+  return ExtGroup::None;
+}
+
+/// Capillary region of a peripheral vein, and its share weight.
+std::string regionOf(const Vessel& v) {
+  const std::string& id = v.id;
+  if (v.region == Region::Leg) return sideOf(id) > 0 ? "leg_left" : "leg_right";
+  if (has(id, "renal")) return "kidney";
+  if (v.region == Region::Liver || has(id, "hepatic")) return "liver";
+  if (has(id, "subclavian")) return "arm";
+  if (has(id, "external_jugular")) return "face";
+  if (has(id, "internal_jugular") || has(id, "vertebral_vein") || id == "vertebral_venous_plexus") return "brain";
+  if (v.region == Region::Pelvis || has(id, "gonadal") || has(id, "iliac") || has(id, "collateral")) return "pelvis";
+  return "trunk";
+}
+
+/// Resting regional flows, mL/min (engine.md §2.5; physiology.md §3).
+double regionFlowMlMin(const std::string& r) {
+  if (r == "leg_left" || r == "leg_right") return 300.0;  // CFA/CFV 284-350 mL/min (Holland 1998)
+  if (r == "kidney") return 1240.0;                       // both kidneys (PMC5973424)
+  if (r == "liver") return 1300.0;                        // hepatic-vein outflow 1.2-1.5 L/min
+  if (r == "brain") return 750.0;                         // IJV + VV supine 740 mL/min (Ciuti 2013)
+  if (r == "pelvis") return 400.0;                        // infrarenal IVC 1.2 L/min minus legs (engine.md §2.5)
+  if (r == "arm") return 400.0;                           // arms ~0.3-0.5 L/min (unsourced in engine.md)
+  if (r == "face") return 100.0;                          // external jugulars: unsourced estimate
+  return 150.0;                                           // trunk wall (azygos system): unsourced estimate
+}
+
+}  // namespace
+
+int Network::nodeAt(int vessel, float f) const {
+  if (vessel < 0 || vessel >= static_cast<int>(vesselNodes.size())) return -1;
+  const auto& ns = vesselNodes[static_cast<std::size_t>(vessel)];
+  for (int n : ns)
+    if (f <= nodes[static_cast<std::size_t>(n)].fracEnd + 1e-6f) return n;
+  return ns.empty() ? -1 : ns.back();
+}
+
+Network buildNetwork(const Anatomy& a, const Params& p) {
+  Network net;
+  net.vesselNodes.resize(a.vessels.size());
+  if (const Landmark* ra = a.findLandmark("right_atrium_centre")) net.raCenter = ra->position;
+  // Valve fractions per vessel.
+  std::vector<std::vector<std::pair<float, int>>> valvesOf(a.vessels.size());
+  for (std::size_t k = 0; k < a.valves.size(); ++k) {
+    const int vi = a.vesselIndex(a.valves[k].vessel);
+    if (vi >= 0) valvesOf[static_cast<std::size_t>(vi)].push_back({a.valves[k].at, static_cast<int>(k)});
+  }
+  net.valves.resize(a.valves.size());
+
+  // 1. Compartments along each vein; a cut at every valve.
+  std::map<std::pair<int, int>, int> valveAtBoundary;  // (vessel, boundary index) -> valve
+  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+    const Vessel& v = a.vessels[vi];
+    if (v.isArtery()) continue;
+    const double lengthM = units::cmToM(polylineLength(v.points));
+    auto& vs = valvesOf[vi];
+    std::sort(vs.begin(), vs.end());
+    std::vector<std::pair<float, int>> cuts;  // fraction, valve (-1 uniform)
+    const int uniform = std::max(1, static_cast<int>(std::round(lengthM / p.segmentLength)));
+    for (int k = 1; k < uniform; ++k) {
+      const float f = static_cast<float>(k) / static_cast<float>(uniform);
+      bool nearValve = false;
+      for (auto& [vf, _] : vs) nearValve = nearValve || std::abs(vf - f) * lengthM < 0.4 * p.segmentLength;
+      if (!nearValve) cuts.push_back({f, -1});
+    }
+    for (auto& [vf, k] : vs) cuts.push_back({vf, k});
+    std::sort(cuts.begin(), cuts.end());
+    float start = 0.0f;
+    cuts.push_back({1.0f, -1});
+    for (std::size_t c = 0; c < cuts.size(); ++c) {
+      const float end = cuts[c].first;
+      if (end - start <= 1e-5f) {  // two valves at the same place: keep the first
+        continue;
+      }
+      Compartment n;
+      n.vessel = static_cast<int>(vi);
+      n.fracStart = start;
+      n.fracEnd = end;
+      n.center = polylinePoint(v.points, 0.5f * (start + end));
+      n.length = std::max(static_cast<double>(end - start) * lengthM, 0.002);
+      const double r = units::cmToM(radiusAt(v, 0.5f * (start + end)));
+      n.area0 = kPi * r * r;
+      n.kp = p.kpVein;
+      n.group = groupOf(v, n.center);
+      n.side = sideOf(v.id);
+      n.superficial = v.system == VesselSystem::Superficial;
+      net.vesselNodes[vi].push_back(static_cast<int>(net.nodes.size()));
+      net.nodes.push_back(n);
+      if (cuts[c].second >= 0 && c + 1 < cuts.size())
+        valveAtBoundary[{static_cast<int>(vi), static_cast<int>(net.vesselNodes[vi].size()) - 1}] = cuts[c].second;
+      start = end;
+    }
+  }
+
+  // 2. Links inside each vein (valve links at valve boundaries).
+  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+    const auto& ns = net.vesselNodes[vi];
+    for (std::size_t k = 0; k + 1 < ns.size(); ++k) {
+      Link l;
+      l.a = ns[k];
+      l.b = ns[k + 1];
+      const auto& na = net.nodes[static_cast<std::size_t>(l.a)];
+      const auto& nb = net.nodes[static_cast<std::size_t>(l.b)];
+      l.length = 0.5 * (na.length + nb.length);
+      auto it = valveAtBoundary.find({static_cast<int>(vi), static_cast<int>(k)});
+      if (it != valveAtBoundary.end()) {
+        l.kind = LinkKind::Valve;
+        l.valve = it->second;
+        ValveSite& vs = net.valves[static_cast<std::size_t>(it->second)];
+        vs.anatomyValve = it->second;
+        vs.link = static_cast<int>(net.links.size());
+        const double r = units::cmToM(radiusAt(a.vessels[vi], a.valves[static_cast<std::size_t>(it->second)].at));
+        vs.annulus = kPi * r * r;
+        vs.lengthEff = p.valveLengthFactor * 2.0 * r;
+      }
+      net.links.push_back(l);
+    }
+  }
+
+  // 3. Junctions: each vein's last compartment joins its parent (or the right atrium).
+  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+    const Vessel& v = a.vessels[vi];
+    const auto& ns = net.vesselNodes[vi];
+    if (ns.empty()) continue;
+    Link l;
+    l.kind = LinkKind::Junction;
+    l.a = ns.back();
+    const auto& na = net.nodes[static_cast<std::size_t>(l.a)];
+    if (v.drainsInto == venaviz::kRightAtrium) {
+      l.b = kAtriumNode;
+      l.length = std::max(0.5 * na.length, units::cmToM(glm::distance(v.points.back(), net.raCenter)) * 0.25);
+    } else {
+      l.b = net.nodeAt(a.vesselIndex(v.drainsInto), v.drainsAt);
+      if (l.b < 0) continue;
+      const auto& nb = net.nodes[static_cast<std::size_t>(l.b)];
+      l.length = std::max(0.5 * na.length + 0.002, units::cmToM(glm::distance(na.center, nb.center)));
+    }
+    net.links.push_back(l);
+  }
+
+  // 4. The lumped cerebral venous sinus: the brain's fixed inflow leaves through the internal
+  //    jugular veins, the vertebral veins and the vertebral venous plexus (engine.md §1.9, §4).
+  std::vector<int> brainRoots;
+  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+    const Vessel& v = a.vessels[vi];
+    if (!v.isArtery() && regionOf(v) == "brain" && !net.vesselNodes[vi].empty())
+      brainRoots.push_back(net.vesselNodes[vi].front());
+  }
+  if (!brainRoots.empty()) {
+    Compartment s;
+    Vec3 c(0.0f);
+    for (int r : brainRoots) c += net.nodes[static_cast<std::size_t>(r)].center;
+    s.center = c / static_cast<float>(brainRoots.size()) + Vec3(0.0f, 0.0f, 2.0f);
+    s.length = 0.05;
+    s.area0 = 2.0e-4;               // 2 cm^2: dural sinuses do not collapse (engineering)
+    s.kp = 20.0 * kMmHg;            // stiff (skull)
+    s.group = ExtGroup::Cranial;
+    const int sinus = static_cast<int>(net.nodes.size());
+    net.nodes.push_back(s);
+    for (int r : brainRoots) {
+      Link l;
+      l.kind = LinkKind::Junction;
+      l.a = sinus;
+      l.b = r;
+      l.length = std::max(0.01, units::cmToM(glm::distance(s.center, net.nodes[static_cast<std::size_t>(r)].center)));
+      net.links.push_back(l);
+    }
+    net.beds.push_back({sinus, units::mlPerMinToM3PerS(regionFlowMlMin("brain")), 0.0, "brain"});
+  }
+
+  // 5. Capillary beds at the peripheral ends: veins whose first compartment receives nothing.
+  std::vector<int> inflow(net.nodes.size(), 0);
+  for (const Link& l : net.links)
+    if (l.b >= 0) ++inflow[static_cast<std::size_t>(l.b)];
+  std::map<std::string, std::vector<int>> roots;
+  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+    const Vessel& v = a.vessels[vi];
+    const auto& ns = net.vesselNodes[vi];
+    if (ns.empty() || inflow[static_cast<std::size_t>(ns.front())] > 0) continue;
+    if (v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral) continue;
+    roots[regionOf(v)].push_back(ns.front());
+  }
+  for (auto& [region, nodes] : roots) {
+    if (region == "brain") continue;
+    double total = 0.0;
+    for (int n : nodes) total += net.nodes[static_cast<std::size_t>(n)].area0;
+    for (int n : nodes) {
+      const double q = units::mlPerMinToM3PerS(regionFlowMlMin(region)) * net.nodes[static_cast<std::size_t>(n)].area0 / total;
+      // R sized so that, supine at heart level, the bed delivers q into a vein at the target pressure.
+      net.beds.push_back({n, q, (p.map - p.bedVenousTarget) / q, region});
+    }
+  }
+  return net;
+}
+
+}  // namespace venaviz::hemo
