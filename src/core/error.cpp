@@ -3,12 +3,14 @@
 namespace venaviz {
 
 Error Error::at(const std::string& file, int line, int column, const std::string& message) {
+  // append() rather than ":" + to_string(): GCC 12 reports a false -Wrestrict on the latter at -O3.
   std::string where = file;
   if (line > 0) {
-    where += ":" + std::to_string(line);
-    if (column > 0) where += ":" + std::to_string(column);
+    where.append(":").append(std::to_string(line));
+    if (column > 0) where.append(":").append(std::to_string(column));
   }
-  return Error(oneLine(where + ": " + message));
+  where.append(": ").append(message);
+  return Error(oneLine(where));
 }
 
 Error Error::atKey(const std::string& file, const std::string& key, const std::string& message) {

@@ -124,6 +124,8 @@ void Engine::updateValves(double dt) {
     const double dp = lastDp_[k];
     if (dp > 0.0) zeta_[k] = 1.0 - (1.0 - zeta_[k]) * std::exp(-params_.valveKvo * dp * dt);
     else if (dp < 0.0) zeta_[k] = zeta_[k] * std::exp(params_.valveKvc * dp * dt);
+    const double reverse = -Q_[ix(net_.valves[k].link)] / net_.valves[k].annulus;  // m/s
+    if (reverse > 0.0) zeta_[k] *= std::exp(-params_.valveReverseClose * reverse * dt);
   }
 }
 
@@ -199,8 +201,9 @@ StepStats Engine::step(double dt) {
     for (std::size_t i = 0; i < n; ++i) {
       const double V0 = net_.nodes[i].area0 * net_.nodes[i].length;
       const double a = V_[i] / V0;
-      p_[i] = pext_[i] + law_[i].pressure(a);
-      C_[i] = V0 / law_[i].slope(a);
+      const double eta = params_.wallViscosity;
+      p_[i] = pext_[i] + law_[i].pressure(a) + eta * (a - Vn[i] / V0) / dt;
+      C_[i] = V0 / (law_[i].slope(a) + eta / dt);
       net[i] = 0.0;
     }
     for (std::size_t j = 0; j < m; ++j) {

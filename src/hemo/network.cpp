@@ -55,6 +55,19 @@ std::string regionOf(const Vessel& v) {
   return "trunk";
 }
 
+/// Unstressed volume of the small veins and venules of a region (mL) that the named veins do
+/// not hold: Heldt's lumped zero-pressure filling volumes (engine.md §2.2: legs 350-716 for both
+/// legs, splanchnic 1146-1300, renal 30-150, upper body 645). Midpoints of those ranges.
+double regionSmallVeinMl(const std::string& r) {
+  if (r == "leg_left" || r == "leg_right") return 265.0;  // half of ~530 (legs 350-716)
+  if (r == "liver") return 1000.0;                        // splanchnic/portal reservoir
+  if (r == "kidney") return 90.0;                         // renal 30-150
+  if (r == "arm") return 320.0;                           // about half of upper body 645
+  if (r == "pelvis") return 80.0;                         // abdominal veins 79 (population table)
+  if (r == "face") return 60.0;                           // unsourced estimate
+  return 100.0;                                           // trunk wall: unsourced estimate
+}
+
 /// Resting regional flows, mL/min (engine.md §2.5; physiology.md §3).
 double regionFlowMlMin(const std::string& r) {
   if (r == "leg_left" || r == "leg_right") return 300.0;  // CFA/CFV 284-350 mL/min (Holland 1998)
@@ -180,6 +193,46 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     net.links.push_back(l);
   }
 
+  // 3b. Origins: a vein whose start lies on another vein (a perforator leaving the great
+  //     saphenous vein, a collateral or an ascending lumbar vein leaving an iliac vein, the small
+  //     saphenous vein leaving the dorsal arch) takes blood from it, so join them there.
+  {
+    std::vector<int> fed(net.nodes.size(), 0);
+    for (const Link& l : net.links)
+      if (l.b >= 0) ++fed[static_cast<std::size_t>(l.b)];
+    for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+      const Vessel& v = a.vessels[vi];
+      const auto& ns = net.vesselNodes[vi];
+      if (ns.empty() || fed[static_cast<std::size_t>(ns.front())] > 0) continue;
+      // Only vessels that are connections, not drainage areas (those get a capillary bed).
+      const bool connector = v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral ||
+                             has(v.id, "ascending_lumbar");
+      if (!connector) continue;
+      float best = 1e9f;
+      int bestNode = -1;
+      for (std::size_t oi = 0; oi < a.vessels.size(); ++oi) {
+        const Vessel& o = a.vessels[oi];
+        if (oi == vi || o.isArtery() || net.vesselNodes[oi].empty() || o.drainsInto == v.id) continue;
+        float d = 0.0f;
+        const float f = closestFraction(o.points, v.points.front(), &d);
+        const float reach = radiusAt(o, f) + 0.4f;  // cm: the start touches the other vein's wall
+        if (d < reach && d < best) {
+          best = d;
+          bestNode = net.nodeAt(static_cast<int>(oi), f);
+        }
+      }
+      if (bestNode < 0) continue;
+      Link l;
+      l.kind = LinkKind::Junction;
+      l.a = bestNode;
+      l.b = ns.front();
+      l.length = std::max(0.5 * net.nodes[static_cast<std::size_t>(ns.front())].length,
+                          units::cmToM(glm::distance(net.nodes[static_cast<std::size_t>(bestNode)].center,
+                                                     net.nodes[static_cast<std::size_t>(ns.front())].center)));
+      net.links.push_back(l);
+    }
+  }
+
   // 4. The lumped cerebral venous sinus: the brain's fixed inflow leaves through the internal
   //    jugular veins, the vertebral veins and the vertebral venous plexus (engine.md §1.9, §4).
   std::vector<int> brainRoots;
@@ -227,9 +280,26 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     double total = 0.0;
     for (int n : nodes) total += net.nodes[static_cast<std::size_t>(n)].area0;
     for (int n : nodes) {
-      const double q = units::mlPerMinToM3PerS(regionFlowMlMin(region)) * net.nodes[static_cast<std::size_t>(n)].area0 / total;
+      const double share = net.nodes[static_cast<std::size_t>(n)].area0 / total;
+      const double q = units::mlPerMinToM3PerS(regionFlowMlMin(region)) * share;
+      // The region's small veins and venules: a lumped compliant compartment between the
+      // capillaries and the named vein, at the vein's height and under the same external pressure
+      // (so the calf pump squeezes the calf's sinusoids too).
+      Compartment small = net.nodes[static_cast<std::size_t>(n)];
+      small.vessel = -1;
+      small.length = 0.10;
+      small.area0 = regionSmallVeinMl(region) * 1e-6 * share / small.length;
+      small.superficial = false;
+      const int sv = static_cast<int>(net.nodes.size());
+      net.nodes.push_back(small);
+      Link l;
+      l.kind = LinkKind::Junction;
+      l.a = sv;
+      l.b = n;
+      l.length = 0.01;
+      net.links.push_back(l);
       // R sized so that, supine at heart level, the bed delivers q into a vein at the target pressure.
-      net.beds.push_back({n, q, (p.map - p.bedVenousTarget) / q, region});
+      net.beds.push_back({sv, q, (p.map - p.bedVenousTarget) / q, region});
     }
   }
   return net;

@@ -17,6 +17,10 @@ struct Params {
   double tubeM = 10.0;      ///< distension exponent (Shapiro; physiology.md §6)
   double tubeN = -1.5;      ///< collapse exponent
   double kpVein = 1.0 * kMmHg;  ///< Pa; engine.md §2.2 "single segment 0.5-3 mmHg (calibrate)"
+  /// Wall viscosity (Voigt): p = P_tm(a) + eta da/dt, Pa s. Veins are viscoelastic; the term damps
+  /// the sloshing between large compliant veins that a purely elastic lumped model overstates.
+  /// Engineering value (no source in the references): 2 mmHg s per unit area ratio.
+  double wallViscosity = 2.0 * kMmHg;
   double alphaMin = 0.03;   ///< below: C1 linear extension (engine.md §1.2 handling, 0.02-0.05)
   double alphaMax = 3.0;    ///< above: C1 linear extension
 
@@ -28,6 +32,11 @@ struct Params {
   /// cm^2/(dyn s) derived from Lurie 2003 opening/closing times (engine.md §1.5).
   double valveKvo = 0.05;
   double valveKvc = 0.05;
+  /// Reverse flow sweeps the cusps shut: extra closing rate = valveReverseClose x reverse
+  /// velocity (1/m). 250/m closes a valve in ~0.2 s at 2 cm/s of reflux, so competent valves
+  /// stop reflux well inside the 0.5 s normal limit (physiology.md §5). Engineering choice: the
+  /// Mynard pressure term alone closes too slowly when reverse pressure differences are tiny.
+  double valveReverseClose = 250.0;
   double valveMrgHealthy = 1e-4;  ///< engine.md §1.5 numerical note: M_rg >= 1e-4
   double valveLengthFactor = 1.5; ///< l_eff = factor x diameter (engine.md §2.3: 1-2 x d)
 
