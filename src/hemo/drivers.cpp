@@ -19,8 +19,12 @@ double bump(double t, double width) {
   if (t < 0.0 || t > width) return 0.0;
   return 0.5 - 0.5 * std::cos(2.0 * kPi * t / width);
 }
-double sinDeg(double d) { return std::sin(d * kPi / 180.0); }
-double cosDeg(double d) { return std::cos(d * kPi / 180.0); }
+double sinDeg(double d) {
+  return std::sin(d * kPi / 180.0);
+}
+double cosDeg(double d) {
+  return std::cos(d * kPi / 180.0);
+}
 }  // namespace
 
 std::optional<Posture> parsePosture(std::string_view s) {
@@ -28,28 +32,41 @@ std::optional<Posture> parsePosture(std::string_view s) {
     if (kPostures[i] == s) return static_cast<Posture>(i);
   return std::nullopt;
 }
-std::string_view toString(Posture p) { return kPostures[static_cast<std::size_t>(p)]; }
+std::string_view toString(Posture p) {
+  return kPostures[static_cast<std::size_t>(p)];
+}
 std::optional<Activity> parseActivity(std::string_view s) {
   for (std::size_t i = 0; i < kActivities.size(); ++i)
     if (kActivities[i] == s) return static_cast<Activity>(i);
   return std::nullopt;
 }
-std::string_view toString(Activity a) { return kActivities[static_cast<std::size_t>(a)]; }
+std::string_view toString(Activity a) {
+  return kActivities[static_cast<std::size_t>(a)];
+}
 
 double heightIn(Posture posture, double tiltDeg, Vec3 b) {
   const double y = b.y, z = b.z;
   double h = 0.0;  // cm
   switch (posture) {
-    case Posture::Standing: h = z; break;
-    case Posture::Supine: h = -y; break;  // lying on the back: posterior is down
-    case Posture::Tilt: h = -y * cosDeg(tiltDeg) + z * sinDeg(tiltDeg); break;
+    case Posture::Standing:
+      h = z;
+      break;
+    case Posture::Supine:
+      h = -y;
+      break;  // lying on the back: posterior is down
+    case Posture::Tilt:
+      h = -y * cosDeg(tiltDeg) + z * sinDeg(tiltDeg);
+      break;
     case Posture::LegsElevated:  // supine, legs raised 30 degrees at the hips
       h = -y + (z < kHipZ ? (kHipZ - z) * sinDeg(30.0) : 0.0);
       break;
     case Posture::Sitting:  // lower legs vertical, thighs horizontal on the seat, trunk upright
-      if (z <= kKneeZ) h = z;
-      else if (z <= kHipZ) h = kKneeZ + (kSeatThigh - kKneeZ) * (z - kKneeZ) / (kHipZ - kKneeZ);
-      else h = kSeatThigh + (z - kHipZ);
+      if (z <= kKneeZ)
+        h = z;
+      else if (z <= kHipZ)
+        h = kKneeZ + (kSeatThigh - kKneeZ) * (z - kKneeZ) / (kHipZ - kKneeZ);
+      else
+        h = kSeatThigh + (z - kHipZ);
       break;
   }
   return units::cmToM(h);
@@ -65,7 +82,9 @@ void Drivers::setPosture(Posture p, double tiltDeg, double now, double ramp) {
   rampSeconds_ = std::max(ramp, 1e-6);
 }
 
-double Drivers::postureBlend(double t) const { return smoothstep((t - rampStart_) / rampSeconds_); }
+double Drivers::postureBlend(double t) const {
+  return smoothstep((t - rampStart_) / rampSeconds_);
+}
 
 double Drivers::height(Vec3 bodyCm, double t) const {
   const double w = postureBlend(t);
@@ -83,7 +102,8 @@ double Drivers::breathing(double t) const {
   double shape = 0.0;  // 0..1 (1 = deepest inspiration)
   if (x <= TI)
     shape = x * (T0 - x) / (TI * TE);  // 0 at x = 0, 1 at x = T_I
-  else shape = (std::exp(-(x - TI) / tau) - std::exp(-TE / tau)) / (1.0 - std::exp(-TE / tau));
+  else
+    shape = (std::exp(-(x - TI) / tau) - std::exp(-TE / tau)) / (1.0 - std::exp(-TE / tau));
   return -params_.breathingSwing * settings_.breathingDepth * std::clamp(shape, 0.0, 1.0);
 }
 
@@ -97,10 +117,11 @@ double Drivers::heartWaves(double t) const {
     d -= std::round(d);  // periodic
     return std::exp(-0.5 * d * d / (w * w));
   };
-  const double wave = params_.raWaveA * g(x, 0.10, 0.045) + params_.raWaveC * g(x, 0.24, 0.03) +
-                      params_.raWaveV * g(x, 0.52, 0.06);
+  const double wave =
+      params_.raWaveA * g(x, 0.10, 0.045) + params_.raWaveC * g(x, 0.24, 0.03) + params_.raWaveV * g(x, 0.52, 0.06);
   // Remove the waves' mean so the mean RA pressure stays raMean.
-  const double mean = (params_.raWaveA * 0.045 + params_.raWaveC * 0.03 + params_.raWaveV * 0.06) * std::sqrt(2.0 * kPi);
+  const double mean =
+      (params_.raWaveA * 0.045 + params_.raWaveC * 0.03 + params_.raWaveV * 0.06) * std::sqrt(2.0 * kPi);
   return wave - mean;
 }
 
@@ -108,7 +129,8 @@ double Drivers::pumpPulse(double t, int side) const {
   const double s = t - settings_.activityStart;
   if (s < 0.0) return 0.0;
   switch (settings_.activity) {
-    case Activity::Still: return 0.0;
+    case Activity::Still:
+      return 0.0;
     case Activity::Walking: {
       // One gait cycle = two steps; the calf contracts for ~35% of each leg's cycle (late
       // stance), the legs half a cycle apart (physiology.md §7, engine.md §1.6).
@@ -133,9 +155,12 @@ DriverState Drivers::at(double t) const {
   auto uprightOf = [](Posture p, double tilt) {
     switch (p) {
       case Posture::Standing:
-      case Posture::Sitting: return 1.0;
-      case Posture::Tilt: return std::sin(tilt * kPi / 180.0);
-      default: return 0.0;
+      case Posture::Sitting:
+        return 1.0;
+      case Posture::Tilt:
+        return std::sin(tilt * kPi / 180.0);
+      default:
+        return 0.0;
     }
   };
   d.uprightness = (1.0 - w) * uprightOf(fromPosture_, fromTilt_) + w * uprightOf(settings_.posture, settings_.tiltDeg);
@@ -145,8 +170,10 @@ DriverState Drivers::at(double t) const {
     const double s = t - settings_.valsalvaStart;
     valsalva = params_.valsalva * smoothstep(s / 0.5) * (1.0 - smoothstep((s - settings_.valsalvaDuration) / 0.5));
   }
-  d.thoracic = params_.thoracicBaseline + params_.thoracicUprightShift * std::max(d.uprightness, 0.0) + breath + valsalva;
-  d.abdominal = params_.abdominalBaseline - params_.abdominalBreathingGain * breath + valsalva + settings_.abdominalExtra;
+  d.thoracic =
+      params_.thoracicBaseline + params_.thoracicUprightShift * std::max(d.uprightness, 0.0) + breath + valsalva;
+  d.abdominal =
+      params_.abdominalBaseline - params_.abdominalBreathingGain * breath + valsalva + settings_.abdominalExtra;
   d.cranial = params_.icp;
   d.rightAtrium = params_.raMean + (d.thoracic - params_.thoracicBaseline) + heartWaves(t);
   for (int k = 0; k < 2; ++k) {

@@ -21,23 +21,23 @@ std::string_view toString(Activity a);
 
 struct DriverSettings {
   Posture posture = Posture::Supine;
-  double tiltDeg = 0.0;          ///< Tilt posture: + head-up, - head-down (Trendelenburg)
+  double tiltDeg = 0.0;  ///< Tilt posture: + head-up, - head-down (Trendelenburg)
   Activity activity = Activity::Still;
-  double activityStart = 0.0;    ///< s, when the current activity began
-  double cadence = 100.0;        ///< steps/min while walking (90-120, physiology.md §7)
-  int tiptoeCount = 10;          ///< raises in a tiptoe bout (the AVP test: ~10 at ~1/s)
-  double breathingRate = 12.0;   ///< breaths/min
-  double breathingDepth = 1.0;   ///< x the quiet-breathing swing
+  double activityStart = 0.0;   ///< s, when the current activity began
+  double cadence = 100.0;       ///< steps/min while walking (90-120, physiology.md §7)
+  int tiptoeCount = 10;         ///< raises in a tiptoe bout (the AVP test: ~10 at ~1/s)
+  double breathingRate = 12.0;  ///< breaths/min
+  double breathingDepth = 1.0;  ///< x the quiet-breathing swing
   bool breathing = true;
   double valsalvaStart = -1.0, valsalvaDuration = 12.0;  ///< s
-  double squeezeStart = -1.0;    ///< manual calf squeeze (1 s squeeze, quick release)
-  int squeezeSide = 1;           ///< +1 left, -1 right
+  double squeezeStart = -1.0;                            ///< manual calf squeeze (1 s squeeze, quick release)
+  int squeezeSide = 1;                                   ///< +1 left, -1 right
   double squeezePressure = 80.0 * kMmHg;
-  double cuffStart = -1.0;       ///< calf cuff inflated for 3 s then deflated in 0.3 s
+  double cuffStart = -1.0;  ///< calf cuff inflated for 3 s then deflated in 0.3 s
   int cuffSide = 1;
   double cuffPressure = 80.0 * kMmHg;
-  double abdominalExtra = 0.0;   ///< Pa: raised abdominal pressure (obesity, pregnancy)
-  double heartRate = 67.0;       ///< beats/min
+  double abdominalExtra = 0.0;  ///< Pa: raised abdominal pressure (obesity, pregnancy)
+  double heartRate = 67.0;      ///< beats/min
 };
 
 /// Height of a body-frame point (cm) above the lowest point of the body in a posture, in m.
@@ -45,7 +45,7 @@ double heightIn(Posture posture, double tiltDeg, Vec3 bodyCm);
 
 /// The drivers' values at one time.
 struct DriverState {
-  double thoracic = 0.0, abdominal = 0.0, cranial = 0.0;  ///< Pa
+  double thoracic = 0.0, abdominal = 0.0, cranial = 0.0;         ///< Pa
   double calf[2] = {0, 0}, thigh[2] = {0, 0}, foot[2] = {0, 0};  ///< [0] left, [1] right
   double squeeze[2] = {0, 0};  ///< on every calf compartment (superficial too): squeeze or cuff
   double rightAtrium = 0.0;    ///< Pa
@@ -53,7 +53,7 @@ struct DriverState {
 };
 
 class Drivers {
-public:
+ public:
   explicit Drivers(const Params& p) : params_(p) {}
   DriverSettings& settings() { return settings_; }
   const DriverSettings& settings() const { return settings_; }
@@ -67,9 +67,9 @@ public:
 
   DriverState at(double t) const;
 
-private:
-  double breathing(double t) const;  ///< Pa, <= 0
-  double heartWaves(double t) const; ///< Pa, mean ~0
+ private:
+  double breathing(double t) const;            ///< Pa, <= 0
+  double heartWaves(double t) const;           ///< Pa, mean ~0
   double pumpPulse(double t, int side) const;  ///< 0..1
   const Params& params_;
   DriverSettings settings_;

@@ -10,21 +10,27 @@ namespace venaviz::hemo {
 struct Engine::Solver {
   Eigen::SparseMatrix<double> J;
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt;
-  std::vector<double*> diag;                     ///< per node
+  std::vector<double*> diag;                    ///< per node
   std::vector<std::array<double*, 2>> offDiag;  ///< per link (a,b) and (b,a); null for atrium links
-  std::vector<int> axialOut;                     ///< per node: the link carrying its flow onwards
+  std::vector<int> axialOut;                    ///< per node: the link carrying its flow onwards
   Eigen::VectorXd rhs, dp;
   bool analysed = false;
 };
 
 namespace {
-constexpr double kQEps = 1e-9;  // m^3/s (1e-3 mL/s): |Q| regularisation (engine.md §3.3)
+constexpr double kQEps = 1e-9;         // m^3/s (1e-3 mL/s): |Q| regularisation (engine.md §3.3)
 constexpr double kYoungTsaiKt = 1.52;  // turbulent loss coefficient (engine.md §1.3, unsourced/recalled)
 /// Resistance factor of a flattened (constant-perimeter) lumen vs a circle of the same area:
 /// phi = (lambda + 1/lambda)/2 fits 1.15 at a = 0.9, 2.3 at 0.5, 12 at 0.1, 25 at 0.05 (engine.md §1.3).
-double collapseFactor(double a) { return a >= 1.0 ? 1.0 : std::pow(std::max(a, 0.01), -1.07); }
-double softAbs(double q) { return std::sqrt(q * q + kQEps * kQEps); }
-std::size_t ix(int i) { return static_cast<std::size_t>(i); }
+double collapseFactor(double a) {
+  return a >= 1.0 ? 1.0 : std::pow(std::max(a, 0.01), -1.07);
+}
+double softAbs(double q) {
+  return std::sqrt(q * q + kQEps * kQEps);
+}
+std::size_t ix(int i) {
+  return static_cast<std::size_t>(i);
+}
 }  // namespace
 
 Engine::Engine(const Anatomy& anatomy, const Params& params)
@@ -42,6 +48,11 @@ Engine::Engine(const Anatomy& anatomy, const Params& params)
   lastReflux_.assign(net_.valves.size(), 0.0);
   currentReflux_.assign(net_.valves.size(), 0.0);
   p_.assign(n, 0.0);
+  V0_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) V0_[i] = net_.nodes[i].area0 * net_.nodes[i].length;
+  alpha_.assign(n, 1.0);
+  area_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) area_[i] = net_.nodes[i].area0;
   C_.assign(n, 0.0);
   pext_.assign(n, 0.0);
   h_.assign(n, 0.0);
@@ -95,23 +106,45 @@ void Engine::updateDrivers() {
     const int k = c.side > 0 ? 0 : 1;
     double pe = 0.0;
     switch (c.group) {
-      case ExtGroup::None: break;
-      case ExtGroup::Thoracic: pe = d.thoracic; break;
-      case ExtGroup::Abdominal: pe = d.abdominal; break;
+      case ExtGroup::None:
+        break;
+      case ExtGroup::Thoracic:
+        pe = d.thoracic;
+        break;
+      case ExtGroup::Abdominal:
+        pe = d.abdominal;
+        break;
       case ExtGroup::CalfLeft:
-      case ExtGroup::CalfRight: pe = d.calf[k]; break;
+      case ExtGroup::CalfRight:
+        pe = d.calf[k];
+        break;
       case ExtGroup::ThighLeft:
-      case ExtGroup::ThighRight: pe = d.thigh[k]; break;
+      case ExtGroup::ThighRight:
+        pe = d.thigh[k];
+        break;
       case ExtGroup::FootLeft:
-      case ExtGroup::FootRight: pe = d.foot[k]; break;
-      case ExtGroup::Cranial: pe = d.cranial; break;
+      case ExtGroup::FootRight:
+        pe = d.foot[k];
+        break;
+      case ExtGroup::Cranial:
+        pe = d.cranial;
+        break;
     }
     // A squeeze or cuff presses on everything in the calf, superficial veins included.
     if (c.side != 0 && c.vessel >= 0 && c.center.z > 12.0f && c.center.z < 44.0f && c.group != ExtGroup::Cranial &&
         (c.group == ExtGroup::None || c.group == ExtGroup::CalfLeft || c.group == ExtGroup::CalfRight))
       pe = std::max(pe, d.squeeze[k]);
     pext_[i] = pe + cond_.nodeExternal[i];
-    h_[i] = drivers_.height(c.center, t_);
+  }
+  // Heights change only while a posture change is ramping: recompute them then, else reuse.
+  const DriverSettings& ds = drivers_.settings();
+  const bool ramping = drivers_.postureBlend(t_) < 1.0;
+  if (ramping || !heightsValid_ || ds.posture != heightsPosture_ || ds.tiltDeg != heightsTilt_) {
+    for (std::size_t i = 0; i < net_.nodes.size(); ++i) h_[i] = drivers_.height(net_.nodes[i].center, t_);
+    hRA_ = drivers_.height(net_.raCenter, t_);
+    heightsValid_ = !ramping;
+    heightsPosture_ = ds.posture;
+    heightsTilt_ = ds.tiltDeg;
   }
   pRA_ = d.rightAtrium;
 }
@@ -122,30 +155,29 @@ void Engine::updateValves(double dt) {
   for (std::size_t k = 0; k < net_.valves.size(); ++k) {
     if (net_.valves[k].link < 0) continue;
     const double dp = lastDp_[k];
-    if (dp > 0.0) zeta_[k] = 1.0 - (1.0 - zeta_[k]) * std::exp(-params_.valveKvo * dp * dt);
-    else if (dp < 0.0) zeta_[k] = zeta_[k] * std::exp(params_.valveKvc * dp * dt);
+    if (dp > 0.0)
+      zeta_[k] = 1.0 - (1.0 - zeta_[k]) * std::exp(-params_.valveKvo * dp * dt);
+    else if (dp < 0.0)
+      zeta_[k] = zeta_[k] * std::exp(params_.valveKvc * dp * dt);
     const double reverse = -Q_[ix(net_.valves[k].link)] / net_.valves[k].annulus;  // m/s
     if (reverse > 0.0) zeta_[k] *= std::exp(-params_.valveReverseClose * reverse * dt);
   }
 }
 
 double Engine::areaRatio(int i) const {
-  const Compartment& c = net_.nodes[ix(i)];
-  return V_[ix(i)] / (c.area0 * c.length);
+  return V_[ix(i)] / V0_[ix(i)];
 }
 
 void Engine::linkCoefficients(std::size_t j, double dt, double& g, double& offset) const {
   const Link& l = net_.links[j];
-  const Compartment& na = net_.nodes[ix(l.a)];
-  const double aA = std::max(areaRatio(l.a), params_.alphaMin);
-  const double Aa = aA * na.area0;
-  double Ab = Aa, aB = aA, hb = units::cmToM(0.0);
+  // alpha_/area_ hold this iterate's area ratio and area per node (set by step()).
+  const double aA = std::max(alpha_[ix(l.a)], params_.alphaMin);
+  const double Aa = std::max(area_[ix(l.a)], params_.alphaMin * net_.nodes[ix(l.a)].area0);
+  double Ab = Aa, aB = aA, hb = hRA_;
   if (l.b >= 0) {
-    aB = std::max(areaRatio(l.b), params_.alphaMin);
-    Ab = aB * net_.nodes[ix(l.b)].area0;
+    aB = std::max(alpha_[ix(l.b)], params_.alphaMin);
+    Ab = std::max(area_[ix(l.b)], params_.alphaMin * net_.nodes[ix(l.b)].area0);
     hb = h_[ix(l.b)];
-  } else {
-    hb = drivers_.height(net_.raCenter, t_);
   }
   const double A = 2.0 / (1.0 / Aa + 1.0 / Ab);  // harmonic mean of the two ends
   const double kappa = std::clamp(cond_.linkArea[j], 1e-4, 1.0);
@@ -177,7 +209,7 @@ StepStats Engine::step(double dt) {
   const std::vector<double> Vn = V_;
   Qk_ = Q_;
   std::vector<double> g(m), off(m), q(m), net(n), bedC(net_.beds.size()), bedS(net_.beds.size());
-  const double hRA = drivers_.height(net_.raCenter, t_);
+  const double hRA = hRA_;
   for (std::size_t b = 0; b < net_.beds.size(); ++b) {
     const Bed& bed = net_.beds[b];
     if (bed.resistance > 0.0) {
@@ -198,12 +230,15 @@ StepStats Engine::step(double dt) {
     fistS[f] = (params_.map + params_.rho * params_.gravity * (hRA - h_[ix(node)])) * cond;
   }
   auto evaluate = [&]() {
+    const double etaDt = params_.wallViscosity / dt;
     for (std::size_t i = 0; i < n; ++i) {
-      const double V0 = net_.nodes[i].area0 * net_.nodes[i].length;
-      const double a = V_[i] / V0;
-      const double eta = params_.wallViscosity;
-      p_[i] = pext_[i] + law_[i].pressure(a) + eta * (a - Vn[i] / V0) / dt;
-      C_[i] = V0 / (law_[i].slope(a) + eta / dt);
+      const double V0 = V0_[i], a = V_[i] / V0;
+      double ptm = 0.0, slope = 0.0;
+      law_[i].evaluate(a, ptm, slope);
+      alpha_[i] = a;
+      area_[i] = a * net_.nodes[i].area0;
+      p_[i] = pext_[i] + ptm + etaDt * (a - Vn[i] / V0);
+      C_[i] = V0 / (slope + etaDt);
       net[i] = 0.0;
     }
     for (std::size_t j = 0; j < m; ++j) {
@@ -228,6 +263,7 @@ StepStats Engine::step(double dt) {
 
   StepStats stats;
   const int maxIter = 12;
+  bool converged = false;
   for (int it = 0; it < maxIter; ++it) {
     evaluate();
     double worst = 0.0;
@@ -238,25 +274,33 @@ StepStats Engine::step(double dt) {
     }
     stats.newtonIterations = it;
     stats.massResidualMl = worst * 1e6;
-    if (it > 0 && worst < 1e-13) break;
+    if (it > 0 && worst < 1e-12) {  // 1e-6 mL per step (engine.md §3.3)
+      converged = true;
+      break;
+    }
     // J = diag(C/dt) + G (+ bed conductances): symmetric positive definite.
-    for (std::size_t i = 0; i < n; ++i) *s.diag[i] = C_[i] / dt;
-    for (std::size_t b = 0; b < net_.beds.size(); ++b) *s.diag[ix(net_.beds[b].node)] += bedC[b];
-    for (std::size_t f = 0; f < cond_.fistulas.size(); ++f) *s.diag[ix(cond_.fistulas[f].first)] += fistC[f];
-    for (std::size_t j = 0; j < m; ++j) {
-      const Link& l = net_.links[j];
-      *s.diag[ix(l.a)] += g[j];
-      if (l.b >= 0) {
-        *s.diag[ix(l.b)] += g[j];
-        *s.offDiag[j][0] = -g[j];
-        *s.offDiag[j][1] = -g[j];
+    if (it == 0 || it % 4 == 0) {
+      for (std::size_t i = 0; i < n; ++i) *s.diag[i] = C_[i] / dt;
+      for (std::size_t b = 0; b < net_.beds.size(); ++b) *s.diag[ix(net_.beds[b].node)] += bedC[b];
+      for (std::size_t f = 0; f < cond_.fistulas.size(); ++f) *s.diag[ix(cond_.fistulas[f].first)] += fistC[f];
+      for (std::size_t j = 0; j < m; ++j) {
+        const Link& l = net_.links[j];
+        *s.diag[ix(l.a)] += g[j];
+        if (l.b >= 0) {
+          *s.diag[ix(l.b)] += g[j];
+          *s.offDiag[j][0] = -g[j];
+          *s.offDiag[j][1] = -g[j];
+        }
       }
     }
     if (!s.analysed) {
       s.ldlt.analyzePattern(s.J);
       s.analysed = true;
     }
-    s.ldlt.factorize(s.J);
+    // Chord Newton: factor the Jacobian once per step and reuse it for the later iterations
+    // (they converge linearly but each costs one solve instead of a factorisation); refactor if
+    // convergence stalls.
+    if (it == 0 || it % 4 == 0) s.ldlt.factorize(s.J);
     s.dp = s.ldlt.solve(s.rhs);
     for (std::size_t i = 0; i < n; ++i) {
       const double V0 = net_.nodes[i].area0 * net_.nodes[i].length;
@@ -270,8 +314,8 @@ StepStats Engine::step(double dt) {
     stats.newtonIterations = it + 1;
   }
   // Exact bookkeeping: the volumes follow from the final link flows, so blood is conserved to
-  // round-off whatever the Newton tolerance.
-  evaluate();
+  // round-off whatever the Newton tolerance. (A converged loop has just evaluated them.)
+  if (!converged) evaluate();
   for (std::size_t i = 0; i < n; ++i) V_[i] = Vn[i] + dt * net[i];
   Q_ = q;
   for (std::size_t b = 0; b < net_.beds.size(); ++b) inflowTotal_ += dt * bedQ_[b];

@@ -28,8 +28,8 @@ struct Conditions {
 
 /// Per-compartment outputs in clinical units.
 struct NodeOutput {
-  double pressureMmHg = 0.0, transmuralMmHg = 0.0, areaCm2 = 0.0, diameterMm = 0.0, volumeMl = 0.0,
-         flowMlS = 0.0, velocityCmS = 0.0;
+  double pressureMmHg = 0.0, transmuralMmHg = 0.0, areaCm2 = 0.0, diameterMm = 0.0, volumeMl = 0.0, flowMlS = 0.0,
+         velocityCmS = 0.0;
 };
 
 struct StepStats {
@@ -38,7 +38,7 @@ struct StepStats {
 };
 
 class Engine {
-public:
+ public:
   /// Builds the network from the anatomy's veins and settles a supine steady state.
   Engine(const Anatomy& anatomy, const Params& params = {});
   ~Engine();
@@ -61,10 +61,10 @@ public:
 
   // --- outputs ---
   NodeOutput node(int i) const;
-  double pressure(int i) const { return p_[static_cast<std::size_t>(i)]; }        ///< Pa
-  double volume(int i) const { return V_[static_cast<std::size_t>(i)]; }          ///< m^3
-  double areaRatio(int i) const;                                                   ///< A / A0
-  double linkFlow(int j) const { return Q_[static_cast<std::size_t>(j)]; }        ///< m^3/s, a -> b
+  double pressure(int i) const { return p_[static_cast<std::size_t>(i)]; }  ///< Pa
+  double volume(int i) const { return V_[static_cast<std::size_t>(i)]; }    ///< m^3
+  double areaRatio(int i) const;                                            ///< A / A0
+  double linkFlow(int j) const { return Q_[static_cast<std::size_t>(j)]; }  ///< m^3/s, a -> b
   double valveOpening(int valve) const { return zeta_[static_cast<std::size_t>(valve)]; }
   /// Duration (s) of the last completed reverse-flow episode through a valve, and of the current one.
   double valveLastReflux(int valve) const { return lastReflux_[static_cast<std::size_t>(valve)]; }
@@ -76,7 +76,7 @@ public:
   double cumulativeOutflow() const { return outflowTotal_; }
   double bedFlow(int bed) const { return bedQ_[static_cast<std::size_t>(bed)]; }  ///< m^3/s
 
-private:
+ private:
   void updateDrivers();
   void updateValves(double dt);
   void linkCoefficients(std::size_t j, double dt, double& g, double& offset) const;
@@ -92,6 +92,11 @@ private:
   std::vector<double> V_, Q_, zeta_;
   // derived per step
   std::vector<double> p_, C_, pext_, h_, Qk_;
+  std::vector<double> V0_, alpha_, area_;  ///< per node: unstressed volume; this iterate's a and A
+  double hRA_ = 0.0;
+  Posture heightsPosture_ = Posture::Supine;
+  double heightsTilt_ = 0.0;
+  bool heightsValid_ = false;
   std::vector<double> lastDp_, lastReflux_, currentReflux_, bedQ_;
   double pRA_ = 0.0, inflowTotal_ = 0.0, outflowTotal_ = 0.0;
   struct Solver;

@@ -9,8 +9,12 @@
 namespace venaviz::hemo {
 namespace {
 
-bool has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
-int sideOf(const std::string& id) { return id.ends_with("_left") ? 1 : id.ends_with("_right") ? -1 : 0; }
+bool has(const std::string& s, const char* part) {
+  return s.find(part) != std::string::npos;
+}
+int sideOf(const std::string& id) {
+  return id.ends_with("_left") ? 1 : id.ends_with("_right") ? -1 : 0;
+}
 
 float radiusAt(const Vessel& v, float f) {
   const float len = polylineLength(v.points), goal = std::clamp(f, 0.0f, 1.0f) * len;
@@ -38,7 +42,8 @@ ExtGroup groupOf(const Vessel& v, Vec3 center) {
     return ExtGroup::None;
   }
   if (has(id, "vertebral")) return ExtGroup::None;  // in the spinal canal and neck
-  if (v.region == Region::Abdomen || v.region == Region::Pelvis || v.region == Region::Liver) return ExtGroup::Abdominal;
+  if (v.region == Region::Abdomen || v.region == Region::Pelvis || v.region == Region::Liver)
+    return ExtGroup::Abdominal;
   return ExtGroup::None;
 }
 
@@ -205,8 +210,8 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       const auto& ns = net.vesselNodes[vi];
       if (ns.empty() || fed[static_cast<std::size_t>(ns.front())] > 0) continue;
       // Only vessels that are connections, not drainage areas (those get a capillary bed).
-      const bool connector = v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral ||
-                             has(v.id, "ascending_lumbar");
+      const bool connector =
+          v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral || has(v.id, "ascending_lumbar");
       if (!connector) continue;
       float best = 1e9f;
       int bestNode = -1;
@@ -247,8 +252,8 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     for (int r : brainRoots) c += net.nodes[static_cast<std::size_t>(r)].center;
     s.center = c / static_cast<float>(brainRoots.size()) + Vec3(0.0f, 0.0f, 2.0f);
     s.length = 0.05;
-    s.area0 = 2.0e-4;               // 2 cm^2: dural sinuses do not collapse (engineering)
-    s.kp = 20.0 * kMmHg;            // stiff (skull)
+    s.area0 = 2.0e-4;     // 2 cm^2: dural sinuses do not collapse (engineering)
+    s.kp = 20.0 * kMmHg;  // stiff (skull)
     s.group = ExtGroup::Cranial;
     const int sinus = static_cast<int>(net.nodes.size());
     net.nodes.push_back(s);

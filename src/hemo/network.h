@@ -14,58 +14,61 @@ namespace venaviz::hemo {
 
 /// Which external pressure acts on a compartment.
 enum class ExtGroup : std::uint8_t {
-  None,        ///< atmospheric / tissue (superficial, neck)
-  Thoracic,    ///< SVC, brachiocephalic, azygos, intrathoracic IVC
-  Abdominal,   ///< abdominal IVC, iliac, renal, gonadal, lumbar, hepatic
-  CalfLeft, CalfRight,    ///< deep calf veins and muscle sinuses (calf pump)
-  ThighLeft, ThighRight,  ///< deep thigh veins (thigh pump)
-  FootLeft, FootRight,    ///< plantar veins (foot pump)
-  Cranial,     ///< lumped cerebral sinus (intracranial pressure)
+  None,       ///< atmospheric / tissue (superficial, neck)
+  Thoracic,   ///< SVC, brachiocephalic, azygos, intrathoracic IVC
+  Abdominal,  ///< abdominal IVC, iliac, renal, gonadal, lumbar, hepatic
+  CalfLeft,
+  CalfRight,  ///< deep calf veins and muscle sinuses (calf pump)
+  ThighLeft,
+  ThighRight,  ///< deep thigh veins (thigh pump)
+  FootLeft,
+  FootRight,  ///< plantar veins (foot pump)
+  Cranial,    ///< lumped cerebral sinus (intracranial pressure)
 };
 inline constexpr int kExtGroupCount = 10;
 
 struct Compartment {
-  int vessel = -1;           ///< anatomy vessel index (-1: the lumped cerebral sinus)
+  int vessel = -1;                         ///< anatomy vessel index (-1: the lumped cerebral sinus)
   float fracStart = 0.0f, fracEnd = 0.0f;  ///< along the vessel
-  Vec3 center{0.0f};         ///< cm, body frame (for heights and probes)
-  double length = 0.0;       ///< m
-  double area0 = 0.0;        ///< m^2 at zero transmural pressure
-  double kp = 0.0;           ///< Pa
+  Vec3 center{0.0f};                       ///< cm, body frame (for heights and probes)
+  double length = 0.0;                     ///< m
+  double area0 = 0.0;                      ///< m^2 at zero transmural pressure
+  double kp = 0.0;                         ///< Pa
   ExtGroup group = ExtGroup::None;
-  int side = 0;              ///< -1 right, +1 left, 0 midline
+  int side = 0;  ///< -1 right, +1 left, 0 midline
   bool superficial = false;
 };
 
 enum class LinkKind : std::uint8_t { Vessel, Valve, Junction };
 
 struct Link {
-  int a = -1, b = -1;        ///< compartments; b = kAtriumNode for the outflow to the atrium
+  int a = -1, b = -1;  ///< compartments; b = kAtriumNode for the outflow to the atrium
   LinkKind kind = LinkKind::Vessel;
-  int valve = -1;            ///< index into Network::valves for valve links
-  double length = 0.0;       ///< m, centre to centre
+  int valve = -1;       ///< index into Network::valves for valve links
+  double length = 0.0;  ///< m, centre to centre
 };
 inline constexpr int kAtriumNode = -1;  ///< Link::b value for the outflow into the right atrium
 
 struct ValveSite {
-  int anatomyValve = -1;     ///< index in anatomy.valves
+  int anatomyValve = -1;  ///< index in anatomy.valves
   int link = -1;
-  double annulus = 0.0;      ///< m^2
-  double lengthEff = 0.0;    ///< m
+  double annulus = 0.0;    ///< m^2
+  double lengthEff = 0.0;  ///< m
 };
 
 /// A capillary bed: arterial pressure (at its height) through R into a compartment, or a fixed
 /// flow (brain autoregulation, engine.md §1.9).
 struct Bed {
   int node = -1;
-  double targetFlow = 0.0;   ///< m^3/s at supine rest (sizes R)
-  double resistance = 0.0;   ///< Pa s/m^3 (0: fixed flow)
-  std::string region;        ///< "leg_left", "pelvis", "kidney", "liver", "head", "arm", "trunk"
+  double targetFlow = 0.0;  ///< m^3/s at supine rest (sizes R)
+  double resistance = 0.0;  ///< Pa s/m^3 (0: fixed flow)
+  std::string region;       ///< "leg_left", "pelvis", "kidney", "liver", "head", "arm", "trunk"
 };
 
 struct Network {
   std::vector<Compartment> nodes;
   std::vector<Link> links;
-  std::vector<ValveSite> valves;   ///< one per anatomy valve (same order)
+  std::vector<ValveSite> valves;  ///< one per anatomy valve (same order)
   std::vector<Bed> beds;
   /// For each anatomy vessel, its compartments in order of flow.
   std::vector<std::vector<int>> vesselNodes;

@@ -9,23 +9,23 @@ inline constexpr double kMmHg = units::kPaPerMmHg;
 
 struct Params {
   // --- blood (engine.md §2.1) ---
-  double rho = 1060.0;     ///< kg/m^3 (Whittle ModelParameters.jl)
-  double mu = 0.0035;      ///< Pa s (Mueller-Toro-style repo; Whittle uses 0.004)
+  double rho = 1060.0;  ///< kg/m^3 (Whittle ModelParameters.jl)
+  double mu = 0.0035;   ///< Pa s (Mueller-Toro-style repo; Whittle uses 0.004)
   double gravity = 9.80665;
 
   // --- tube law (engine.md §1.2, §2.2): P_tm = Kp (a^m - a^n), a = A/A0 ---
-  double tubeM = 10.0;      ///< distension exponent (Shapiro; physiology.md §6)
-  double tubeN = -1.5;      ///< collapse exponent
+  double tubeM = 10.0;          ///< distension exponent (Shapiro; physiology.md §6)
+  double tubeN = -1.5;          ///< collapse exponent
   double kpVein = 1.0 * kMmHg;  ///< Pa; engine.md §2.2 "single segment 0.5-3 mmHg (calibrate)"
   /// Wall viscosity (Voigt): p = P_tm(a) + eta da/dt, Pa s. Veins are viscoelastic; the term damps
   /// the sloshing between large compliant veins that a purely elastic lumped model overstates.
   /// Engineering value (no source in the references): 2 mmHg s per unit area ratio.
   double wallViscosity = 2.0 * kMmHg;
-  double alphaMin = 0.03;   ///< below: C1 linear extension (engine.md §1.2 handling, 0.02-0.05)
-  double alphaMax = 3.0;    ///< above: C1 linear extension
+  double alphaMin = 0.03;  ///< below: C1 linear extension (engine.md §1.2 handling, 0.02-0.05)
+  double alphaMax = 3.0;   ///< above: C1 linear extension
 
   // --- discretisation ---
-  double segmentLength = 0.03;  ///< m; "a few cm" per compartment (issue 4; engine.md §3.5: 3-5 cm)
+  double segmentLength = 0.04;  ///< m; "a few cm" per compartment (issue 4; engine.md §3.5: 3-5 cm)
 
   // --- valves: Mynard et al. 2012 (engine.md §1.5, §2.3) ---
   /// K_vo, K_vc in 1/(Pa s): 0.005 cm^2/(dyn s) x 10, inside the venous range 0.002-0.015
@@ -37,26 +37,26 @@ struct Params {
   /// stop reflux well inside the 0.5 s normal limit (physiology.md §5). Engineering choice: the
   /// Mynard pressure term alone closes too slowly when reverse pressure differences are tiny.
   double valveReverseClose = 250.0;
-  double valveMrgHealthy = 1e-4;  ///< engine.md §1.5 numerical note: M_rg >= 1e-4
-  double valveLengthFactor = 1.5; ///< l_eff = factor x diameter (engine.md §2.3: 1-2 x d)
+  double valveMrgHealthy = 1e-4;   ///< engine.md §1.5 numerical note: M_rg >= 1e-4
+  double valveLengthFactor = 1.5;  ///< l_eff = factor x diameter (engine.md §2.3: 1-2 x d)
 
   // --- capillary inflow (engine.md §1.9, §2.5) ---
-  double map = 93.0 * kMmHg;          ///< mean arterial pressure at heart level (engine.md §2.5)
-  double bedVenousTarget = 8.0 * kMmHg; ///< supine venous pressure used to size R_micro (physiology.md §4: 4-7 ankle)
+  double map = 93.0 * kMmHg;             ///< mean arterial pressure at heart level (engine.md §2.5)
+  double bedVenousTarget = 8.0 * kMmHg;  ///< supine venous pressure used to size R_micro (physiology.md §4: 4-7 ankle)
 
   // --- central pressures (engine.md §2.6, §1.8 option B; physiology.md §3) ---
-  double thoracicBaseline = -4.0 * kMmHg;   ///< CVSim
-  double thoracicUprightShift = -3.5 * kMmHg; ///< x sin(tilt) (Whittle/Heldt)
-  double abdominalBaseline = 5.0 * kMmHg;   ///< ~5 mmHg in healthy people (physiology.md §8)
-  double abdominalBreathingGain = 0.7;      ///< P_abd rises 0.5-1 x the thoracic fall (engine.md §1.7)
-  double raMean = 3.0 * kMmHg;              ///< mean RAP 3 (1-5) mmHg (Miller's Anesthesia)
-  double raWaveA = 3.0 * kMmHg;             ///< a wave ~6 mmHg peak above a 3 mmHg mean
-  double raWaveC = 1.0 * kMmHg;             ///< small c wave (engine.md §1.8)
-  double raWaveV = 2.0 * kMmHg;             ///< v wave ~5 mmHg
-  double heartRate = 67.0;                  ///< beats/min (Whittle)
-  double breathingRate = 12.0;              ///< breaths/min (Whittle; issue: 12-16)
-  double breathingSwing = 2.2 * kMmHg;      ///< pleural -5 -> -7.5/-8 cmH2O (physiology.md §8)
-  double icp = 10.0 * kMmHg;                ///< intracranial pressure (Whittle p_icp = 10)
+  double thoracicBaseline = -4.0 * kMmHg;      ///< CVSim
+  double thoracicUprightShift = -3.5 * kMmHg;  ///< x sin(tilt) (Whittle/Heldt)
+  double abdominalBaseline = 5.0 * kMmHg;      ///< ~5 mmHg in healthy people (physiology.md §8)
+  double abdominalBreathingGain = 0.7;         ///< P_abd rises 0.5-1 x the thoracic fall (engine.md §1.7)
+  double raMean = 3.0 * kMmHg;                 ///< mean RAP 3 (1-5) mmHg (Miller's Anesthesia)
+  double raWaveA = 3.0 * kMmHg;                ///< a wave ~6 mmHg peak above a 3 mmHg mean
+  double raWaveC = 1.0 * kMmHg;                ///< small c wave (engine.md §1.8)
+  double raWaveV = 2.0 * kMmHg;                ///< v wave ~5 mmHg
+  double heartRate = 67.0;                     ///< beats/min (Whittle)
+  double breathingRate = 12.0;                 ///< breaths/min (Whittle; issue: 12-16)
+  double breathingSwing = 2.2 * kMmHg;         ///< pleural -5 -> -7.5/-8 cmH2O (physiology.md §8)
+  double icp = 10.0 * kMmHg;                   ///< intracranial pressure (Whittle p_icp = 10)
 
   // --- muscle pumps (engine.md §1.6, §2.6) ---
   double calfPumpPeak = 180.0 * kMmHg;  ///< soleus intramuscular peak walking 181 +- 69 (Ballard 1998)

@@ -10,7 +10,9 @@
 namespace venaviz::hemo {
 namespace {
 
-bool has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+bool has(const std::string& s, const char* part) {
+  return s.find(part) != std::string::npos;
+}
 
 const Vessel& vesselOrThrow(const Anatomy& a, const std::string& id, const std::string& kind) {
   const Vessel* v = a.findVessel(id);
@@ -33,8 +35,10 @@ std::vector<int> linksIn(const Engine& e, int vessel, double from, double to) {
     const Compartment& a = n.nodes[static_cast<std::size_t>(l.a)];
     if (a.vessel != vessel) continue;
     const double f = a.fracEnd;  // the link leaves compartment a at its downstream end
-    if (f >= from - 1e-6 && f <= to + 1e-6) out.push_back(static_cast<int>(j));
-    else if (a.fracStart < to && a.fracEnd > from) out.push_back(static_cast<int>(j));
+    if (f >= from - 1e-6 && f <= to + 1e-6)
+      out.push_back(static_cast<int>(j));
+    else if (a.fracStart < to && a.fracEnd > from)
+      out.push_back(static_cast<int>(j));
   }
   return out;
 }
@@ -67,12 +71,15 @@ std::vector<int> legNodes(const Engine& e, int side) {
   const Network& n = e.network();
   for (std::size_t i = 0; i < n.nodes.size(); ++i) {
     const Compartment& c = n.nodes[i];
-    if (c.vessel >= 0 && (side == 0 ? c.side != 0 : c.side == side) && c.center.z < 92.0f) out.push_back(static_cast<int>(i));
+    if (c.vessel >= 0 && (side == 0 ? c.side != 0 : c.side == side) && c.center.z < 92.0f)
+      out.push_back(static_cast<int>(i));
   }
   return out;
 }
 
-int sideFromTarget(const std::string& t) { return t == "left" ? 1 : t == "right" ? -1 : 0; }
+int sideFromTarget(const std::string& t) {
+  return t == "left" ? 1 : t == "right" ? -1 : 0;
+}
 
 }  // namespace
 
@@ -84,14 +91,16 @@ const std::vector<std::pair<std::string, std::string>>& conditionKinds() {
       {"thrombus", "occlusion of target vein between from and to: severity = lumen lost (0..1)"},
       {"post_thrombotic", "target vein partly recanalised (severity = lumen lost) with its valves destroyed"},
       {"thrombus_removal", "target vein cleared"},
-      {"may_thurner", "left common iliac vein compressed where the right common iliac artery crosses: severity = area lost (0..0.95)"},
+      {"may_thurner",
+       "left common iliac vein compressed where the right common iliac artery crosses: severity = area lost (0..0.95)"},
       {"compression", "any vein compressed between from and to: severity = area lost"},
       {"iliac_stent", "stent in the left common iliac vein: undoes the compression"},
       {"jugular_stenosis", "internal jugular vein (target) narrowed: severity = area lost"},
       {"collateral_development", "collateral pathways opened: severity = fraction of their full lumen"},
       {"raised_abdominal_pressure", "abdominal pressure raised by pressure_mmhg (obesity, pregnancy)"},
       {"tight_clothing", "band of pressure_mmhg at the waist or groin (target \"waist\" or \"groin\")"},
-      {"stockings", "graduated compression: pressure_mmhg at the ankle (class 1: 18, 2: 25, 3: 40), target left/right/both"},
+      {"stockings",
+       "graduated compression: pressure_mmhg at the ankle (class 1: 18, 2: 25, 3: 40), target left/right/both"},
       {"ablation", "target vein closed between from and to (endovenous ablation or ligation)"},
       {"perforator_ligation", "target perforator (or \"perforators\") tied off"},
       {"av_fistula", "arteriovenous fistula into target vein at from: severity = size (1 = about 500 mL/min)"},
@@ -113,9 +122,12 @@ std::vector<int> selectValves(const Anatomy& a, const std::string& target) {
     const std::string& id = v->id;
     const std::string side = id.ends_with("_left") ? "left" : id.ends_with("_right") ? "right" : "";
     bool pick = false;
-    if (isVessel) pick = id == target;
-    else if (target == "all") pick = true;
-    else if (target == "perforators") pick = v->system == VesselSystem::Perforator;
+    if (isVessel)
+      pick = id == target;
+    else if (target == "all")
+      pick = true;
+    else if (target == "perforators")
+      pick = v->system == VesselSystem::Perforator;
     else if (target == "deep_left" || target == "deep_right")
       pick = v->system == VesselSystem::Deep && v->region == Region::Leg && target.ends_with(side) && !side.empty();
     else if (target == "superficial_left" || target == "superficial_right")
@@ -136,8 +148,7 @@ std::vector<int> selectValves(const Anatomy& a, const std::string& target) {
 void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
   Conditions& cond = e.conditions();
   const std::string& k = c.kind;
-  if (!(c.from >= 0.0 && c.to <= 1.0 && c.from <= c.to))
-    throw Error(k + ": from/to must satisfy 0 <= from <= to <= 1");
+  if (!(c.from >= 0.0 && c.to <= 1.0 && c.from <= c.to)) throw Error(k + ": from/to must satisfy 0 <= from <= to <= 1");
   if (k == "valve_incompetence" || k == "absent_valves" || k == "valve_repair") {
     checkSeverity(c);
     const double value = k == "absent_valves" ? 1.0 : k == "valve_repair" ? 0.0 : c.severity;
@@ -189,7 +200,10 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     // Graduated: 100% at the ankle, 70% at mid-calf, 40% at the thigh (a common specification).
     for (int i : legNodes(e, side)) {
       const double z = e.network().nodes[static_cast<std::size_t>(i)].center.z;
-      const double frac = z < 10.0 ? 1.0 : z < 30.0 ? 1.0 - 0.3 * (z - 10.0) / 20.0 : z < 60.0 ? 0.7 - 0.3 * (z - 30.0) / 30.0 : 0.4;
+      const double frac = z < 10.0   ? 1.0
+                          : z < 30.0 ? 1.0 - 0.3 * (z - 10.0) / 20.0
+                          : z < 60.0 ? 0.7 - 0.3 * (z - 30.0) / 30.0
+                                     : 0.4;
       cond.nodeExternal[static_cast<std::size_t>(i)] = c.pressureMmHg * kMmHg * frac;
     }
   } else if (k == "ablation") {
@@ -231,15 +245,19 @@ void applyEvent(Engine& e, const Anatomy& a, const Event& ev) {
   const std::string& act = ev.action;
   if (act == "posture") {
     auto p = parsePosture(ev.value);
-    if (!p) throw Error("posture: unknown posture \"" + ev.value + "\"; expected supine, standing, sitting, legs_elevated or tilt");
+    if (!p)
+      throw Error("posture: unknown posture \"" + ev.value +
+                  "\"; expected supine, standing, sitting, legs_elevated or tilt");
     e.drivers().setPosture(*p, ev.number, e.time());
   } else if (act == "activity") {
     auto ac = parseActivity(ev.value);
-    if (!ac) throw Error("activity: unknown activity \"" + ev.value + "\"; expected still, walking, tiptoe or ankle_pumps");
+    if (!ac)
+      throw Error("activity: unknown activity \"" + ev.value + "\"; expected still, walking, tiptoe or ankle_pumps");
     d.activity = *ac;
     d.activityStart = e.time();
     if (*ac == Activity::Walking && ev.number > 0.0) d.cadence = ev.number;
-    if ((*ac == Activity::Tiptoe || *ac == Activity::AnklePumps) && ev.number > 0.0) d.tiptoeCount = static_cast<int>(ev.number);
+    if ((*ac == Activity::Tiptoe || *ac == Activity::AnklePumps) && ev.number > 0.0)
+      d.tiptoeCount = static_cast<int>(ev.number);
   } else if (act == "valsalva") {
     d.valsalvaStart = e.time();
     d.valsalvaDuration = ev.number > 0.0 ? ev.number : 10.0;
@@ -260,7 +278,8 @@ void applyEvent(Engine& e, const Anatomy& a, const Event& ev) {
     if (!ev.condition) throw Error("condition event without a condition");
     applyCondition(e, a, *ev.condition);
   } else {
-    throw Error("unknown protocol action \"" + act + "\"; expected posture, activity, valsalva, squeeze, cuff, breathing or condition");
+    throw Error("unknown protocol action \"" + act +
+                "\"; expected posture, activity, valsalva, squeeze, cuff, breathing or condition");
   }
 }
 

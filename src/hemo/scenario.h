@@ -16,9 +16,9 @@ class Engine;
 /// One condition or treatment. `kind` names it; the other fields are its arguments (unused
 /// ones stay at their defaults). Every kind is listed in conditionKinds().
 struct Condition {
-  std::string kind;      ///< e.g. "valve_incompetence", "may_thurner", "thrombus", "stockings"
-  std::string target;    ///< valve id, vessel id or group ("left_gsv", "deep_left", "perforators", "all")
-  double severity = 1.0; ///< 0..1 (meaning per kind: regurgitant fraction, area loss, occlusion...)
+  std::string kind;             ///< e.g. "valve_incompetence", "may_thurner", "thrombus", "stockings"
+  std::string target;           ///< valve id, vessel id or group ("left_gsv", "deep_left", "perforators", "all")
+  double severity = 1.0;        ///< 0..1 (meaning per kind: regurgitant fraction, area loss, occlusion...)
   double from = 0.0, to = 1.0;  ///< fractions along the target vessel (thrombus, narrowing, ligation)
   double pressureMmHg = 0.0;    ///< stockings class pressure at the ankle, tight clothing, abdominal
 };
@@ -40,10 +40,10 @@ struct Scenario {
 
 /// A timed event in a protocol.
 struct Event {
-  double time = 0.0;     ///< s from the start of the protocol
-  std::string action;    ///< "posture", "activity", "valsalva", "squeeze", "cuff", "condition", "breathing"
-  std::string value;     ///< posture or activity name, side ("left"/"right"), on/off
-  double number = 0.0;   ///< tilt angle, cadence, duration, count
+  double time = 0.0;    ///< s from the start of the protocol
+  std::string action;   ///< "posture", "activity", "valsalva", "squeeze", "cuff", "condition", "breathing"
+  std::string value;    ///< posture or activity name, side ("left"/"right"), on/off
+  double number = 0.0;  ///< tilt angle, cadence, duration, count
   std::optional<Condition> condition;  ///< for action "condition"
 };
 

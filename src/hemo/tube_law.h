@@ -12,6 +12,8 @@ struct TubeLaw {
   double pressure(double a) const;
   /// dP_tm/da.
   double slope(double a) const;
+  /// Both at once (shares the powers; the engine's hot path).
+  void evaluate(double a, double& pressure, double& slope) const;
 };
 
 }  // namespace venaviz::hemo
