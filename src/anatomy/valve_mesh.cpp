@@ -10,7 +10,7 @@ void appendValveLeaflets(Mesh& mesh, Vec3 center, Vec3 axis, float r, float open
   const Vec3 helper = std::abs(axis.z) < 0.9f ? kSuperior : kPatientLeft;
   const Vec3 u = glm::normalize(glm::cross(axis, helper));  // across the commissure line
   const Vec3 w = glm::cross(axis, u);                       // along the commissure line
-  const int nu = 10, nv = 6;
+  const int nu = 8, nv = 4;
   const float depth = 1.3f * r;  // cusp length along the axis
   opening = std::clamp(opening, 0.0f, 1.0f);
   for (int side = -1; side <= 1; side += 2) {
@@ -54,7 +54,7 @@ void appendValveBand(Mesh& mesh, Vec3 center, Vec3 axis, float r, float tag) {
   const Vec3 helper = std::abs(axis.z) < 0.9f ? kSuperior : kPatientLeft;
   const Vec3 u = glm::normalize(glm::cross(axis, helper)), w = glm::cross(axis, u);
   const float major = r * 1.04f, minor = std::max(r * 0.16f, 0.03f);
-  const int nMajor = 28, nMinor = 8;
+  const int nMajor = 18, nMinor = 6;
   const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
   for (int i = 0; i <= nMajor; ++i) {
     const float a = 2.0f * kPi * static_cast<float>(i) / static_cast<float>(nMajor);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <algorithm>
 #include <numeric>
 
 #include "anatomy/tube_mesh.h"
@@ -68,7 +69,13 @@ float App::pixelScale() const {
 
 void App::loadScene(const fs::path& path) {
   Scene scene = io::loadScene(path);  // throws; the current scene stays untouched
+  // The engine is built before anything changes, so a scene it cannot model leaves the old one.
+  std::unique_ptr<hemo::Engine> engine;
+  if (std::any_of(scene.anatomy.vessels.begin(), scene.anatomy.vessels.end(),
+                  [](const Vessel& v) { return !v.isArtery(); }))
+    engine = std::make_unique<hemo::Engine>(scene.anatomy);
   state_.scene = std::move(scene);
+  state_.engine = std::move(engine);
   state_.hasScene = true;
   state_.sceneError.clear();
   state_.clock.reset();
@@ -251,8 +258,9 @@ void App::apply(const std::string& command) {
 }
 
 void App::stepSimulation(int steps) {
-  // The hemodynamic engine steps here (one call per fixed step) once it exists; the clock
-  // already advances in exact fixed steps so runs are reproducible.
+  // One engine step per fixed clock step: the simulation is independent of the frame rate.
+  if (state_.engine)
+    for (int k = 0; k < steps; ++k) state_.engine->step(state_.clock.dt());
   state_.clock.commit(steps);
 }
 
@@ -307,6 +315,26 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
     m.labels = state_.labels;
     if (state_.labels) m.labelAnchors = labelAnchors(uiSize);
     m.warnings = state_.warnings;
+    if (const hemo::Engine* e = state_.engine.get()) {
+      m.hasEngine = true;
+      const auto& d = e->drivers().settings();
+      m.posture = std::string(hemo::toString(d.posture));
+      m.activity = std::string(hemo::toString(d.activity));
+      auto probe = [&](const char* id, float f) -> std::optional<hemo::NodeOutput> {
+        const int node = e->network().nodeAt(an.vesselIndex(id), f);
+        if (node < 0) return std::nullopt;
+        return e->node(node);
+      };
+      if (auto o = probe("great_saphenous_vein_left", 0.06f))
+        m.readouts.push_back({"Left ankle (GSV) pressure", o->pressureMmHg, "mmHg"});
+      if (auto o = probe("great_saphenous_vein_right", 0.06f))
+        m.readouts.push_back({"Right ankle (GSV) pressure", o->pressureMmHg, "mmHg"});
+      if (auto o = probe("common_femoral_vein_left", 0.5f))
+        m.readouts.push_back({"Left common femoral flow", o->flowMlS * 60.0, "mL/min"});
+      if (auto o = probe("common_iliac_vein_left", 0.5f))
+        m.readouts.push_back({"Left common iliac pressure", o->pressureMmHg, "mmHg"});
+      m.readouts.push_back({"Right atrial pressure", e->rightAtrialPressure() / hemo::kMmHg, "mmHg"});
+    }
     if (state_.hovered >= 0 && state_.hovered != state_.selected)
       m.hoveredName = an.vessels[static_cast<std::size_t>(state_.hovered)].name;
     if (state_.selected >= 0) {

@@ -13,6 +13,7 @@
 #include "core/camera.h"
 #include "core/fixed_step.h"
 #include "core/image.h"
+#include "hemo/engine.h"
 #include "io/scene.h"
 #include "platform/input.h"
 #include "render/gl_context.h"
@@ -63,6 +64,8 @@ struct AppState {
   int hovered = -1;                         ///< vessel index under the cursor
   std::vector<render::VesselStyle> styles;  ///< vessels, then valves
   bool stylesDirty = true;
+  /// The hemodynamic engine for the scene's veins (null when the scene has none).
+  std::unique_ptr<hemo::Engine> engine;
 };
 
 class App {

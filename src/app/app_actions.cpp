@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "hemo/scenario.h"
 #include "io/image.h"
 #include "platform/window.h"
 #include "render/shader_library.h"
@@ -132,6 +133,52 @@ void App::registerActions() {
     goal.distance = std::clamp(glm::length(hi - lo) * 2.2f, 8.0f, 400.0f);
     state_.camera.flyTo(goal);
   });
+  // --- the body and its circulation (hemodynamic engine) ---
+  auto engineOrThrow = [this](const char* what) -> hemo::Engine& {
+    if (!state_.engine) throw Error(std::string(what) + ": this scene has no veins to simulate");
+    return *state_.engine;
+  };
+  a.add("posture", "posture NAME [TILT]", "supine, standing, sitting, legs_elevated, or tilt with an angle (+ head up)",
+        1, 2, [this, engineOrThrow](auto& args) {
+          hemo::Engine& e = engineOrThrow("posture");
+          hemo::Event ev{
+              e.time(), "posture", args[0], args.size() > 1 ? parseNumberArg("posture", args[1], -90, 90) : 0.0, {}};
+          hemo::applyEvent(e, state_.scene.anatomy, ev);
+        });
+  a.add("activity", "activity NAME [CADENCE]", "still, walking (steps/min), tiptoe (10 raises), ankle_pumps", 1, 2,
+        [this, engineOrThrow](auto& args) {
+          hemo::Engine& e = engineOrThrow("activity");
+          hemo::Event ev{
+              e.time(), "activity", args[0], args.size() > 1 ? parseNumberArg("activity", args[1], 1, 200) : 0.0, {}};
+          hemo::applyEvent(e, state_.scene.anatomy, ev);
+        });
+  a.add("valsalva", "valsalva [SECONDS]", "Strain against a closed glottis: chest and belly pressure +35 mmHg", 0, 1,
+        [this, engineOrThrow](auto& args) {
+          hemo::Engine& e = engineOrThrow("valsalva");
+          hemo::applyEvent(
+              e, state_.scene.anatomy,
+              {e.time(), "valsalva", "", args.empty() ? 10.0 : parseNumberArg("valsalva", args[0], 1, 60), {}});
+        });
+  for (const char* what : {"squeeze", "cuff"})
+    a.add(what, std::string(what) + " left|right",
+          std::string(what) == "squeeze" ? "Squeeze a calf for a second, then let go"
+                                         : "Inflate a calf cuff for 3 s, then deflate it quickly",
+          1, 1, [this, engineOrThrow, what](auto& args) {
+            hemo::Engine& e = engineOrThrow(what);
+            hemo::applyEvent(e, state_.scene.anatomy, {e.time(), what, args[0], 0.0, {}});
+          });
+  a.add("condition", "condition KIND [TARGET] [SEVERITY]",
+        "Apply a condition or treatment (see docs/simulation-format.md)", 1, 3, [this, engineOrThrow](auto& args) {
+          hemo::Engine& e = engineOrThrow("condition");
+          hemo::Condition c;
+          c.kind = args[0];
+          if (args.size() > 1) c.target = args[1];
+          if (args.size() > 2) {
+            c.severity = parseNumberArg("condition", args[2], 0, 100);
+            c.pressureMmHg = c.severity;
+          }
+          hemo::applyCondition(e, state_.scene.anatomy, c);
+        });
   a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });
 }
 

@@ -77,6 +77,47 @@ void displaySection(const UiModel& m, const FontSet& fonts, PanelState& st, Acti
   if (ImGui::Checkbox("Keys and commands (F1)", &help)) out.emplace_back("help");
 }
 
+void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
+  if (!m.hasEngine || !heading(fonts, "Body", true)) return;
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+  static const char* const postures[][2] = {
+      {"Lying", "supine"}, {"Standing", "standing"}, {"Sitting", "sitting"}, {"Legs up", "legs_elevated"}};
+  for (int i = 0; i < 4; ++i) {
+    const bool on = m.posture == postures[i][1];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    if (ImGui::Button(postures[i][0], ImVec2(w, 0))) out.push_back(std::string("posture ") + postures[i][1]);
+    if (on) ImGui::PopStyleColor();
+    if (i % 2 == 0) ImGui::SameLine();
+  }
+  static const char* const activities[][2] = {
+      {"Still", "still"}, {"Walk", "walking"}, {"10 tiptoes", "tiptoe"}, {"Ankle pumps", "ankle_pumps"}};
+  for (int i = 0; i < 4; ++i) {
+    const bool on = m.activity == activities[i][1];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    if (ImGui::Button(activities[i][0], ImVec2(w, 0))) out.push_back(std::string("activity ") + activities[i][1]);
+    if (on) ImGui::PopStyleColor();
+    if (i % 2 == 0) ImGui::SameLine();
+  }
+  if (ImGui::Button("Valsalva", ImVec2(w, 0))) out.emplace_back("valsalva");
+  ImGui::SameLine();
+  if (ImGui::Button("Squeeze calf", ImVec2(w, 0))) out.emplace_back("squeeze left");
+  bool gsv = st.leftGsvFailed;
+  if (ImGui::Checkbox("Left GSV valves failed", &gsv)) {
+    st.leftGsvFailed = gsv;
+    out.emplace_back(gsv ? "condition valve_incompetence left_gsv 1" : "condition valve_repair left_gsv");
+  }
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::SliderFloat("##mt", &st.mayThurner, 0.0f, 0.95f, "May-Thurner %.2f")) {
+  }
+  if (ImGui::IsItemDeactivatedAfterEdit()) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "condition may_thurner common_iliac_vein_left %.2f",
+                  static_cast<double>(st.mayThurner));
+    out.emplace_back(buf);
+  }
+  for (const auto& r : m.readouts) ImGui::Text("%s: %.0f %s", r.label.c_str(), r.value, r.unit.c_str());
+}
+
 void layersSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (!heading(fonts, "Layers", false)) return;
   int shown = 0;
@@ -265,6 +306,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   ImGui::Begin("venaviz", nullptr, ImGuiWindowFlags_NoSavedSettings);
   ImGui::TextWrapped("%s", m.sceneName.c_str());
   timeSection(m, fonts, out);
+  bodySection(m, fonts, st, out);
   viewSection(m, fonts, out);
   layersSection(m, fonts, out);
   displaySection(m, fonts, st, out);

@@ -60,6 +60,15 @@ struct UiModel {
   VesselCard selected;
   std::vector<std::string> warnings;  ///< e.g. a context model that could not be read
 
+  struct Readout {
+    std::string label;
+    double value = 0.0;
+    std::string unit;
+  };
+  bool hasEngine = false;
+  std::string posture, activity;
+  std::vector<Readout> readouts;  ///< live numbers from the engine
+
   const OrbitCamera* camera = nullptr;
   Vec2 viewport{1280.0f, 800.0f};  ///< logical pixels
   std::vector<ActionDoc> actions;  ///< for the help overlay
