@@ -82,6 +82,14 @@ void Drivers::setPosture(Posture p, double tiltDeg, double now, double ramp) {
   rampSeconds_ = std::max(ramp, 1e-6);
 }
 
+void Drivers::shiftTimes(double seconds) {
+  rampStart_ += seconds;
+  settings_.activityStart += seconds;
+  if (settings_.valsalvaStart >= 0.0) settings_.valsalvaStart += seconds;
+  if (settings_.squeezeStart >= 0.0) settings_.squeezeStart += seconds;
+  if (settings_.cuffStart >= 0.0) settings_.cuffStart += seconds;
+}
+
 double Drivers::postureBlend(double t) const {
   return smoothstep((t - rampStart_) / rampSeconds_);
 }

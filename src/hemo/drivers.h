@@ -66,6 +66,9 @@ class Drivers {
   double height(Vec3 bodyCm, double t) const;
 
   DriverState at(double t) const;
+  /// Moves every recorded start time (posture ramp, activity, manoeuvres) by `seconds`; the
+  /// engine uses it when it rewinds its clock after settling.
+  void shiftTimes(double seconds);
 
  private:
   double breathing(double t) const;            ///< Pa, <= 0

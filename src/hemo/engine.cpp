@@ -346,11 +346,13 @@ StepStats Engine::step(double dt) {
 
 void Engine::settle(double seconds, double dt) {
   const double t0 = t_;
-  DriverSettings saved = drivers_.settings();
+  const bool breathing = drivers_.settings().breathing;
   drivers_.settings().breathing = false;
   const int steps = static_cast<int>(seconds / dt);
   for (int k = 0; k < steps; ++k) step(dt);
-  drivers_.settings() = saved;
+  drivers_.settings().breathing = breathing;
+  // Rewind the clock and every start time with it, so a posture reached stays reached.
+  drivers_.shiftTimes(t0 - t_);
   t_ = t0;
   inflowTotal_ = outflowTotal_ = 0.0;
 }

@@ -62,10 +62,11 @@ class Recorder {
   /// Index of the probe with this label, or -1.
   int findProbe(const std::string& label) const;
 
-  /// Sum of the volumes of the deep calf compartments (ExtGroup CalfLeft/CalfRight), mL.
+  /// Sum of the volumes of the compartments the calf pump squeezes (ExtGroup CalfLeft/CalfRight:
+  /// deep calf veins, muscle sinuses and their small veins), mL.
   const std::vector<double>& calfVolumeMl(int side) const { return calf_[side > 0 ? 0 : 1]; }
-  /// All venous compartments of one leg below the knee joint line (what a plethysmograph on the
-  /// calf sees: superficial and deep), mL.
+  /// All venous compartments of one leg below the knee joint line, small veins included (what a
+  /// plethysmograph on the calf sees: superficial and deep), mL.
   const std::vector<double>& lowerLegVolumeMl(int side) const { return lowerLeg_[side > 0 ? 0 : 1]; }
   /// Thoracic (pleural) pressure driving the veins, mmHg: breathing and Valsalva.
   const std::vector<double>& thoracicMmHg() const { return thoracic_; }
@@ -119,11 +120,11 @@ std::vector<double> smooth(const std::vector<double>& t, const std::vector<doubl
 struct AvpResult {
   bool valid = false;
   double exerciseStart = kNoValue, exerciseEnd = kNoValue;  ///< s
-  double baselineMmHg = kNoValue;      ///< mean over `baselineWindow` s before the exercise
-  double minMmHg = kNoValue;           ///< lowest during the exercise (the AVP)
-  double meanExerciseMmHg = kNoValue;  ///< mean during the exercise
-  double fallMmHg = kNoValue;          ///< baseline - min
-  double fallPercent = kNoValue;       ///< fall / baseline x 100
+  double baselineMmHg = kNoValue;                           ///< mean over `baselineWindow` s before the exercise
+  double minMmHg = kNoValue;                                ///< lowest during the exercise (the AVP)
+  double meanExerciseMmHg = kNoValue;                       ///< mean during the exercise
+  double fallMmHg = kNoValue;                               ///< baseline - min
+  double fallPercent = kNoValue;                            ///< fall / baseline x 100
   /// Time after the end of exercise until the pressure is back to baseline - 10% of the fall
   /// (NaN when it does not recover within the record; 0 when there was no fall).
   double rt90S = kNoValue;
@@ -138,9 +139,9 @@ AvpResult ambulatoryVenousPressure(const std::vector<double>& t, const std::vect
 /// The longest run of continuous reverse flow (flow < 0 and velocity < -threshold).
 struct RefluxResult {
   double durationS = 0.0;
-  double startS = kNoValue;                ///< when that run began
-  double peakReverseVelocityCmS = 0.0;     ///< largest |velocity| of reverse flow in the window
-  bool ongoing = false;                    ///< the run was still going at the end of the window
+  double startS = kNoValue;             ///< when that run began
+  double peakReverseVelocityCmS = 0.0;  ///< largest |velocity| of reverse flow in the window
+  bool ongoing = false;                 ///< the run was still going at the end of the window
 };
 RefluxResult refluxDuration(const std::vector<double>& t, const std::vector<double>& flowMlS,
                             const std::vector<double>& velocityCmS, double after,
@@ -163,8 +164,8 @@ struct FillingResult {
   bool valid = false;
   double startVolumeMl = kNoValue, venousVolumeMl = kNoValue, vft90S = kNoValue, vfiMlS = kNoValue;
 };
-FillingResult venousFilling(const std::vector<double>& t, const std::vector<double>& volumeMl, double start,
-                            double end, double plateauWindow = 2.0, double smoothing = 0.0);
+FillingResult venousFilling(const std::vector<double>& t, const std::vector<double>& volumeMl, double start, double end,
+                            double plateauWindow = 2.0, double smoothing = 0.0);
 
 /// Respiratory phasicity of a flow: the flow at end inspiration (thoracic pressure at its lowest
 /// in each breath) and at end expiration (at its highest just before the next breath), each
@@ -199,10 +200,10 @@ struct Provocation {
 /// Which probes a run needs and what each one is for; built from the protocol, the scenario and
 /// the anatomy (only veins the scene has). Labels are probe labels ("vessel@fraction").
 struct MeasurementPlan {
-  int side = 1;                      ///< leg of interest: +1 left, -1 right (from the conditions)
-  std::string anklePressure;         ///< AVP probe: great saphenous vein above the medial malleolus
-  std::string femoralFlow;           ///< phasicity probe: common femoral vein
-  std::vector<std::string> reflux;   ///< reflux probes (when the protocol provokes reflux)
+  int side = 1;                     ///< leg of interest: +1 left, -1 right (from the conditions)
+  std::string anklePressure;        ///< AVP probe: great saphenous vein above the medial malleolus
+  std::string femoralFlow;          ///< phasicity probe: common femoral vein
+  std::vector<std::string> reflux;  ///< reflux probes (when the protocol provokes reflux)
   struct Gradient {
     std::string label, upstream, downstream;
   };

@@ -210,22 +210,25 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       const auto& ns = net.vesselNodes[vi];
       if (ns.empty() || fed[static_cast<std::size_t>(ns.front())] > 0) continue;
       // Only vessels that are connections, not drainage areas (those get a capillary bed).
-      const bool connector =
-          v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral || has(v.id, "ascending_lumbar");
+      const bool connector = v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral ||
+                             has(v.id, "ascending_lumbar") || has(v.id, "plexus");
       if (!connector) continue;
-      float best = 1e9f;
+      float bestGap = 1e9f;
       int bestNode = -1;
       for (std::size_t oi = 0; oi < a.vessels.size(); ++oi) {
         const Vessel& o = a.vessels[oi];
         if (oi == vi || o.isArtery() || net.vesselNodes[oi].empty() || o.drainsInto == v.id) continue;
         float d = 0.0f;
         const float f = closestFraction(o.points, v.points.front(), &d);
-        const float reach = radiusAt(o, f) + 0.4f;  // cm: the start touches the other vein's wall
-        if (d < reach && d < best) {
-          best = d;
+        const float gap = d - radiusAt(o, f);  // cm from the other vein's wall
+        if (gap < bestGap) {
+          bestGap = gap;
           bestNode = net.nodeAt(static_cast<int>(oi), f);
         }
       }
+      // The start touches the other vein's wall (0.4 cm slack); a venous plexus is a network of
+      // small channels, so it joins the nearest vein within 6 cm.
+      if (bestGap > (has(v.id, "plexus") ? 6.0f : 0.4f)) bestNode = -1;
       if (bestNode < 0) continue;
       Link l;
       l.kind = LinkKind::Junction;
@@ -268,15 +271,23 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     net.beds.push_back({sinus, units::mlPerMinToM3PerS(regionFlowMlMin("brain")), 0.0, "brain"});
   }
 
-  // 5. Capillary beds at the peripheral ends: veins whose first compartment receives nothing.
-  std::vector<int> inflow(net.nodes.size(), 0);
+  // 5. Capillary beds at the peripheral ends: veins that nothing continues into (a tributary
+  //    joining near the start, like the external jugular into the subclavian, does not count;
+  //    a vessel continuing into it at its start, or the cerebral sinus, does).
+  std::vector<bool> continued(a.vessels.size(), false);
+  for (const Vessel& v : a.vessels) {
+    const int target = a.vesselIndex(v.drainsInto);
+    if (target >= 0 && !v.isArtery() && v.drainsAt < 0.02f) continued[static_cast<std::size_t>(target)] = true;
+  }
+  std::vector<bool> sinusFed(net.nodes.size(), false);
   for (const Link& l : net.links)
-    if (l.b >= 0) ++inflow[static_cast<std::size_t>(l.b)];
+    if (l.b >= 0 && net.nodes[static_cast<std::size_t>(l.a)].group == ExtGroup::Cranial)
+      sinusFed[static_cast<std::size_t>(l.b)] = true;
   std::map<std::string, std::vector<int>> roots;
   for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
     const Vessel& v = a.vessels[vi];
     const auto& ns = net.vesselNodes[vi];
-    if (ns.empty() || inflow[static_cast<std::size_t>(ns.front())] > 0) continue;
+    if (ns.empty() || continued[vi] || sinusFed[static_cast<std::size_t>(ns.front())]) continue;
     if (v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral) continue;
     roots[regionOf(v)].push_back(ns.front());
   }

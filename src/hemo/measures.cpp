@@ -1,0 +1,694 @@
+#include "hemo/measures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include "core/error.h"
+#include "hemo/engine.h"
+#include "hemo/network.h"
+
+namespace venaviz::hemo {
+namespace {
+
+constexpr float kKneeJointZ = 47.5f;  ///< cm: the medial knee joint line of the default scene
+constexpr double kMlPerM3 = 1e6;
+
+std::size_t ix(int i) {
+  return static_cast<std::size_t>(i);
+}
+
+bool contains(const std::string& s, const char* part) {
+  return s.find(part) != std::string::npos;
+}
+
+/// Index range [lo, hi) of the samples with from <= t <= to (t ascending).
+std::pair<std::size_t, std::size_t> range(const std::vector<double>& t, double from, double to) {
+  const auto lo = std::lower_bound(t.begin(), t.end(), from - 1e-9);
+  const auto hi = std::upper_bound(t.begin(), t.end(), to + 1e-9);
+  return {static_cast<std::size_t>(lo - t.begin()), static_cast<std::size_t>(std::max(lo, hi) - t.begin())};
+}
+
+/// The last sample at or before time `at` (the first sample if none).
+std::size_t sampleAt(const std::vector<double>& t, double at) {
+  const auto it = std::upper_bound(t.begin(), t.end(), at + 1e-9);
+  return it == t.begin() ? 0 : static_cast<std::size_t>(it - t.begin()) - 1;
+}
+
+std::string sideName(int side) {
+  return side > 0 ? "left" : "right";
+}
+
+}  // namespace
+
+// --- probes ---------------------------------------------------------------------------------
+
+std::string Probe::label() const {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", fraction);
+  std::string f = buf;
+  while (f.size() > 1 && f.back() == '0') f.pop_back();
+  if (f.back() == '.') f.pop_back();
+  return vessel + "@" + f;
+}
+
+Probe parseProbe(const std::string& text) {
+  const std::string expected =
+      "; expected VESSEL_ID@FRACTION with FRACTION from 0 to 1, e.g. great_saphenous_vein_left@0.06";
+  Probe p;
+  const auto at = text.rfind('@');
+  p.vessel = text.substr(0, at);
+  if (p.vessel.empty()) throw Error("probe \"" + text + "\": missing the vessel id" + expected);
+  if (at != std::string::npos) {
+    const std::string f = text.substr(at + 1);
+    char* end = nullptr;
+    p.fraction = std::strtod(f.c_str(), &end);
+    if (f.empty() || end != f.c_str() + f.size() || !std::isfinite(p.fraction))
+      throw Error("probe \"" + text + "\": \"" + f + "\" is not a number" + expected);
+    if (p.fraction < 0.0 || p.fraction > 1.0)
+      throw Error("probe \"" + text + "\": fraction " + f + " is out of range" + expected);
+  }
+  return p;
+}
+
+void resolveProbe(Probe& probe, const Network& network, const Anatomy& anatomy) {
+  const int vi = anatomy.vesselIndex(probe.vessel);
+  if (vi < 0 || anatomy.vessels[ix(vi)].isArtery())
+    throw Error("probe \"" + probe.label() + "\": no vein \"" + probe.vessel +
+                "\" in this scene; expected a vein id (see venaviz info --scene FILE)");
+  probe.node = network.nodeAt(vi, static_cast<float>(probe.fraction));
+  if (probe.node < 0) throw Error("probe \"" + probe.label() + "\": the vein has no compartments");
+}
+
+// --- recording ------------------------------------------------------------------------------
+
+Recorder::Recorder(const Engine& engine, const Anatomy& anatomy, std::vector<Probe> probes)
+    : t0_(engine.time()), probes_(std::move(probes)) {
+  const Network& net = engine.network();
+  for (Probe& p : probes_) resolveProbe(p, net, anatomy);
+  series_.resize(probes_.size());
+  int sinus = -1;
+  for (std::size_t i = 0; i < net.nodes.size(); ++i) {
+    const Compartment& c = net.nodes[i];
+    if (c.group == ExtGroup::Cranial && c.vessel < 0) sinus = static_cast<int>(i);
+    if (c.group == ExtGroup::CalfLeft) calfNodes_[0].push_back(static_cast<int>(i));
+    if (c.group == ExtGroup::CalfRight) calfNodes_[1].push_back(static_cast<int>(i));
+    // Named leg veins and the lumped small veins (vessel -1) of the leg below the knee.
+    if (c.side != 0 && c.center.z < kKneeJointZ &&
+        (c.vessel < 0 || anatomy.vessels[ix(c.vessel)].region == Region::Leg))
+      lowerLegNodes_[c.side > 0 ? 0 : 1].push_back(static_cast<int>(i));
+  }
+  std::vector<bool> cerebral(anatomy.vessels.size(), false);
+  for (std::size_t j = 0; j < net.links.size(); ++j) {
+    const Link& l = net.links[j];
+    if (sinus < 0 || l.a != sinus || l.b < 0) continue;
+    const int vessel = net.nodes[ix(l.b)].vessel;
+    if (vessel < 0) continue;
+    cerebral[ix(vessel)] = true;
+    (contains(anatomy.vessels[ix(vessel)].id, "internal_jugular") ? jugularLinks_ : vertebralLinks_)
+        .push_back(static_cast<int>(j));
+  }
+  for (std::size_t vi = 0; vi < anatomy.vessels.size(); ++vi)
+    if (anatomy.vessels[vi].system == VesselSystem::Collateral && !cerebral[vi] && !net.vesselNodes[vi].empty())
+      collateralNodes_.push_back(net.vesselNodes[vi].back());
+  if (const int civ = anatomy.vesselIndex("common_iliac_vein_left"); civ >= 0) mainPathNode_ = net.nodeAt(civ, 0.5f);
+}
+
+void Recorder::trackValve(int valve) {
+  if (std::find(valves_.begin(), valves_.end(), valve) != valves_.end()) return;
+  valves_.push_back(valve);
+  valveReflux_.emplace_back(time_.size(), 0.0);
+}
+
+int Recorder::findProbe(const std::string& label) const {
+  for (std::size_t i = 0; i < probes_.size(); ++i)
+    if (probes_[i].label() == label) return static_cast<int>(i);
+  return -1;
+}
+
+void Recorder::sample(const Engine& e) {
+  const double now = e.time();
+  time_.push_back(now - t0_);
+  const double rhoG = e.params().rho * e.params().gravity / kMmHg;  // mmHg per m
+  for (std::size_t k = 0; k < probes_.size(); ++k) {
+    const int n = probes_[k].node;
+    const NodeOutput o = e.node(n);
+    ProbeSeries& s = series_[k];
+    s.pressureMmHg.push_back(o.pressureMmHg);
+    s.flowMlS.push_back(o.flowMlS);
+    s.velocityCmS.push_back(o.velocityCmS);
+    s.diameterMm.push_back(o.diameterMm);
+    s.headMmHg.push_back(o.pressureMmHg + rhoG * e.drivers().height(e.network().nodes[ix(n)].center, now));
+  }
+  const auto sumVolume = [&](const std::vector<int>& nodes) {
+    double v = 0.0;
+    for (int n : nodes) v += e.volume(n);
+    return v * kMlPerM3;
+  };
+  const auto sumFlow = [&](const std::vector<int>& links) {
+    double q = 0.0;
+    for (int j : links) q += e.linkFlow(j);
+    return q * kMlPerM3;
+  };
+  for (int k = 0; k < 2; ++k) {
+    calf_[k].push_back(sumVolume(calfNodes_[k]));
+    lowerLeg_[k].push_back(sumVolume(lowerLegNodes_[k]));
+  }
+  thoracic_.push_back(e.drivers().at(now).thoracic / kMmHg);
+  jugular_.push_back(sumFlow(jugularLinks_));
+  vertebral_.push_back(sumFlow(vertebralLinks_));
+  double coll = 0.0;
+  for (int n : collateralNodes_) coll += e.node(n).flowMlS;
+  collateral_.push_back(coll);
+  mainPath_.push_back(mainPathNode_ >= 0 ? e.node(mainPathNode_).flowMlS : 0.0);
+  for (std::size_t k = 0; k < valves_.size(); ++k) valveReflux_[k].push_back(e.valveCurrentReflux(valves_[k]));
+}
+
+// --- running --------------------------------------------------------------------------------
+
+void runProtocol(Engine& engine, const Anatomy& anatomy, const Protocol& protocol, double dt, double duration,
+                 Recorder* recorder) {
+  if (!(dt > 0.0)) throw Error("time step must be positive");
+  std::vector<std::size_t> order(protocol.events.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return protocol.events[a].time < protocol.events[b].time; });
+  std::size_t next = 0;
+  const auto applyDue = [&](double now) {
+    for (; next < order.size() && protocol.events[order[next]].time <= now + 0.5 * dt; ++next) {
+      const Event& ev = protocol.events[order[next]];
+      try {
+        applyEvent(engine, anatomy, ev);
+      } catch (const Error& err) {
+        throw Error("events[" + std::to_string(order[next]) + "] (" + ev.action + "): " + err.what());
+      }
+    }
+  };
+  const auto steps = static_cast<long>(std::llround(std::max(duration, 0.0) / dt));
+  applyDue(0.0);
+  if (recorder) recorder->sample(engine);
+  for (long k = 0; k < steps; ++k) {
+    applyDue(static_cast<double>(k) * dt);
+    engine.step(dt);
+    if (recorder) recorder->sample(engine);
+  }
+}
+
+// --- measures -------------------------------------------------------------------------------
+
+Stats statsOver(const std::vector<double>& t, const std::vector<double>& v, double from, double to) {
+  Stats s;
+  const auto [lo, hi] = range(t, from, to);
+  if (lo >= hi) return s;
+  double sum = 0.0;
+  s.min = s.max = v[lo];
+  for (std::size_t i = lo; i < hi; ++i) {
+    s.min = std::min(s.min, v[i]);
+    s.max = std::max(s.max, v[i]);
+    sum += v[i];
+  }
+  s.mean = sum / static_cast<double>(hi - lo);
+  return s;
+}
+
+double meanOver(const std::vector<double>& t, const std::vector<double>& v, double from, double to) {
+  return statsOver(t, v, from, to).mean;
+}
+
+std::vector<double> smooth(const std::vector<double>& t, const std::vector<double>& v, double window) {
+  if (window <= 0.0 || v.empty()) return v;
+  std::vector<double> prefix(v.size() + 1, 0.0);
+  for (std::size_t i = 0; i < v.size(); ++i) prefix[i + 1] = prefix[i] + v[i];
+  std::vector<double> out(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto [lo, hi] = range(t, t[i] - 0.5 * window, t[i] + 0.5 * window);
+    out[i] = (prefix[hi] - prefix[lo]) / static_cast<double>(hi - lo);
+  }
+  return out;
+}
+
+AvpResult ambulatoryVenousPressure(const std::vector<double>& t, const std::vector<double>& p, double exerciseStart,
+                                   double exerciseEnd, double baselineWindow, double smoothing) {
+  AvpResult r;
+  if (t.empty() || !(exerciseEnd > exerciseStart) || exerciseStart < t.front() || exerciseEnd > t.back()) return r;
+  r.exerciseStart = exerciseStart;
+  r.exerciseEnd = exerciseEnd;
+  r.baselineMmHg = meanOver(t, p, exerciseStart - baselineWindow, exerciseStart);
+  const Stats ex = statsOver(t, p, exerciseStart, exerciseEnd);
+  if (std::isnan(r.baselineMmHg) || std::isnan(ex.min)) return r;
+  r.valid = true;
+  r.minMmHg = ex.min;
+  r.meanExerciseMmHg = ex.mean;
+  r.fallMmHg = r.baselineMmHg - ex.min;
+  r.fallPercent = r.baselineMmHg > 0.0 ? 100.0 * r.fallMmHg / r.baselineMmHg : kNoValue;
+  if (r.fallMmHg <= 0.0) {
+    r.rt90S = 0.0;
+    r.recovered = true;
+    return r;
+  }
+  const double target = r.baselineMmHg - 0.1 * r.fallMmHg;
+  const std::vector<double> ps = smooth(t, p, smoothing);
+  for (std::size_t i = range(t, exerciseEnd, t.back()).first; i < t.size(); ++i)
+    if (ps[i] >= target) {
+      r.rt90S = t[i] - exerciseEnd;
+      r.recovered = true;
+      break;
+    }
+  return r;
+}
+
+RefluxResult refluxDuration(const std::vector<double>& t, const std::vector<double>& flow,
+                            const std::vector<double>& velocity, double after, double until, double threshold) {
+  RefluxResult r;
+  const auto [lo, hi] = range(t, after, until);
+  double runStart = kNoValue;
+  for (std::size_t i = lo; i < hi; ++i) {
+    const bool reverse = flow[i] < 0.0 && velocity[i] < -threshold;
+    if (reverse) {
+      r.peakReverseVelocityCmS = std::max(r.peakReverseVelocityCmS, -velocity[i]);
+      if (std::isnan(runStart)) runStart = i > lo ? 0.5 * (t[i - 1] + t[i]) : t[i];
+      const bool last = i + 1 == hi;
+      // The run lasts until the first sample that is not reverse (midpoint between samples).
+      const double endT = last ? t[i] : 0.5 * (t[i] + t[i + 1]);
+      const double d = endT - runStart;
+      if (d > r.durationS || (d == r.durationS && std::isnan(r.startS))) {
+        r.durationS = d;
+        r.startS = runStart;
+        r.ongoing = last;
+      }
+    } else {
+      runStart = kNoValue;
+    }
+  }
+  return r;
+}
+
+double refluxCutoffS(VesselSystem system) {
+  switch (system) {
+    case VesselSystem::Perforator:
+      return 0.35;
+    case VesselSystem::Superficial:
+    case VesselSystem::Collateral:
+      return 0.5;
+    default:
+      return 1.0;
+  }
+}
+
+EjectionResult ejection(const std::vector<double>& t, const std::vector<double>& v, double start, double end) {
+  EjectionResult r;
+  if (t.empty() || start < t.front() || !(end > start)) return r;
+  const Stats s = statsOver(t, v, start, end);
+  r.volumeBeforeMl = v[sampleAt(t, start)];
+  if (std::isnan(s.min) || !(r.volumeBeforeMl > 0.0)) return r;
+  r.valid = true;
+  r.minVolumeMl = s.min;
+  r.ejectedMl = r.volumeBeforeMl - s.min;
+  r.ejectionFraction = r.ejectedMl / r.volumeBeforeMl;
+  return r;
+}
+
+FillingResult venousFilling(const std::vector<double>& t, const std::vector<double>& v, double start, double end,
+                            double plateauWindow, double smoothing) {
+  FillingResult r;
+  if (t.empty() || start < t.front() || !(end > start + plateauWindow)) return r;
+  r.startVolumeMl = v[sampleAt(t, start)];
+  const double plateau = meanOver(t, v, end - plateauWindow, end);
+  if (std::isnan(plateau)) return r;
+  r.valid = true;
+  r.venousVolumeMl = plateau - r.startVolumeMl;
+  if (r.venousVolumeMl <= 0.0) return r;
+  const std::vector<double> vs = smooth(t, v, smoothing);
+  const auto [lo, hi] = range(t, start, end);
+  for (std::size_t i = lo; i < hi; ++i)
+    if (vs[i] - r.startVolumeMl >= 0.9 * r.venousVolumeMl) {
+      r.vft90S = t[i] - start;
+      if (r.vft90S > 0.0) r.vfiMlS = 0.9 * r.venousVolumeMl / r.vft90S;
+      break;
+    }
+  return r;
+}
+
+PhasicityResult respiratoryPhasicity(const std::vector<double>& t, const std::vector<double>& flow,
+                                     const std::vector<double>& thoracic, double from, double to, double window) {
+  PhasicityResult r;
+  const auto [lo, hi] = range(t, from, to);
+  if (hi < lo + 3) return r;
+  const auto [mn, mx] =
+      std::minmax_element(thoracic.begin() + static_cast<long>(lo), thoracic.begin() + static_cast<long>(hi));
+  if (*mx - *mn < 0.05) return r;  // no breathing in the window
+  const double mid = 0.5 * (*mn + *mx);
+  // Inspirations: runs of samples below the mid level, complete inside the window.
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  for (std::size_t i = lo; i < hi;) {
+    if (thoracic[i] >= mid) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < hi && thoracic[j] < mid) ++j;
+    if (i > lo && j < hi) runs.push_back({i, j});
+    i = j;
+  }
+  double insp = 0.0, exp = 0.0;
+  const auto flowAround = [&](std::size_t i) { return meanOver(t, flow, t[i] - 0.5 * window, t[i] + 0.5 * window); };
+  for (std::size_t k = 1; k < runs.size(); ++k) {
+    const auto [a, b] = runs[k];
+    const auto endInsp = static_cast<std::size_t>(
+        std::min_element(thoracic.begin() + static_cast<long>(a), thoracic.begin() + static_cast<long>(b)) -
+        thoracic.begin());
+    // End expiration: the highest thoracic pressure between the previous breath and this one
+    // (the last such sample: expiration creeps up to its plateau).
+    std::size_t endExp = runs[k - 1].second;
+    for (std::size_t i = runs[k - 1].second; i < a; ++i)
+      if (thoracic[i] >= thoracic[endExp]) endExp = i;
+    insp += flowAround(endInsp);
+    exp += flowAround(endExp);
+    ++r.breaths;
+  }
+  if (r.breaths == 0) return r;
+  r.valid = true;
+  r.endInspirationMlS = insp / r.breaths;
+  r.endExpirationMlS = exp / r.breaths;
+  if (std::abs(r.endExpirationMlS) > 1e-6) r.ratio = r.endInspirationMlS / r.endExpirationMlS;
+  return r;
+}
+
+// --- planning -------------------------------------------------------------------------------
+
+std::optional<ExerciseBout> exerciseBout(const Protocol& protocol) {
+  std::optional<ExerciseBout> bout;
+  const auto& evs = protocol.events;
+  for (std::size_t i = 0; i < evs.size(); ++i) {
+    const Event& ev = evs[i];
+    if (ev.action != "activity") continue;
+    const auto a = parseActivity(ev.value);
+    if (!a || *a == Activity::Still) continue;
+    ExerciseBout b;
+    b.start = ev.time;
+    b.activity = *a;
+    double nextActivity = protocol.duration;
+    for (std::size_t k = i + 1; k < evs.size(); ++k)
+      if (evs[k].action == "activity" && evs[k].time > ev.time) {
+        nextActivity = evs[k].time;
+        break;
+      }
+    if (protocol.exerciseEnd > b.start)
+      b.end = protocol.exerciseEnd;
+    else if (*a == Activity::Walking)
+      b.end = nextActivity;
+    else
+      b.end = std::min(nextActivity, b.start + (ev.number > 0.0 ? std::floor(ev.number) : 10.0));
+    b.end = std::min(b.end, protocol.duration);
+    if (b.end > b.start) bout = b;
+  }
+  return bout;
+}
+
+std::vector<std::string> MeasurementPlan::probes() const {
+  std::vector<std::string> out;
+  const auto add = [&](const std::string& p) {
+    if (!p.empty() && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  };
+  add(anklePressure);
+  add(femoralFlow);
+  for (const auto& p : reflux) add(p);
+  for (const auto& g : gradients) {
+    add(g.upstream);
+    add(g.downstream);
+  }
+  return out;
+}
+
+namespace {
+
+/// Probes either side of the links a narrowing of vessel `vi` between `from` and `to` changes
+/// (the same links as scenario.cpp's: those leaving a compartment that ends in or overlaps
+/// [from, to]). False when the narrowing ends at the right atrium.
+bool narrowingProbes(const Anatomy& a, const Network& net, int vi, double from, double to, std::string& up,
+                     std::string& down) {
+  const auto& nodes = net.vesselNodes[ix(vi)];
+  int first = -1, last = -1;
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    const Compartment& c = net.nodes[ix(nodes[k])];
+    const bool in = (c.fracEnd >= from - 1e-6 && c.fracEnd <= to + 1e-6) || (c.fracStart < to && c.fracEnd > from);
+    if (!in) continue;
+    if (first < 0) first = static_cast<int>(k);
+    last = static_cast<int>(k);
+  }
+  if (first < 0) return false;
+  const Vessel& v = a.vessels[ix(vi)];
+  const auto mid = [&](int k) {
+    const Compartment& c = net.nodes[ix(nodes[ix(k)])];
+    return 0.5 * static_cast<double>(c.fracStart + c.fracEnd);
+  };
+  up = Probe{v.id, first == 0 ? 0.0 : mid(first)}.label();
+  if (ix(last) + 1 < nodes.size()) {
+    down = Probe{v.id, mid(last + 1)}.label();
+    return true;
+  }
+  const int parent = a.vesselIndex(v.drainsInto);
+  if (parent < 0 || a.vessels[ix(parent)].isArtery()) return false;
+  down = Probe{v.drainsInto, static_cast<double>(v.drainsAt)}.label();
+  return true;
+}
+
+int conditionSide(const Condition& c) {
+  const std::string& t = c.target;
+  if (t == "left" || t.starts_with("left_") || t.ends_with("_left") || contains(t, "_left.")) return 1;
+  if (t == "right" || t.starts_with("right_") || t.ends_with("_right") || contains(t, "_right.")) return -1;
+  return 0;
+}
+
+}  // namespace
+
+MeasurementPlan planMeasurements(const Protocol& protocol, const Scenario& scenario, const Anatomy& anatomy,
+                                 const Network& network) {
+  MeasurementPlan plan;
+  std::vector<Condition> conditions = scenario.conditions;
+  for (const Event& ev : protocol.events)
+    if (ev.action == "condition" && ev.condition) conditions.push_back(*ev.condition);
+  int left = 0, right = 0;
+  for (const Condition& c : conditions) {
+    const int s = conditionSide(c);
+    if (s > 0) ++left;
+    if (s < 0) ++right;
+  }
+  plan.side = right > 0 && left == 0 ? -1 : 1;
+  const auto vein = [&](const std::string& id) {
+    const Vessel* v = anatomy.findVessel(id);
+    return v && !v->isArtery();
+  };
+  const auto probeIf = [&](const std::string& id, double f) { return vein(id) ? Probe{id, f}.label() : std::string(); };
+  const std::string s = sideName(plan.side);
+  plan.anklePressure = probeIf("great_saphenous_vein_" + s, 0.06);
+  plan.femoralFlow = probeIf("common_femoral_vein_" + s, 0.5);
+  plan.bout = exerciseBout(protocol);
+
+  // Provocations, each until the next one (or the end).
+  const auto& evs = protocol.events;
+  for (const Event& ev : evs) {
+    if (ev.action != "valsalva" && ev.action != "squeeze" && ev.action != "cuff") continue;
+    Provocation p;
+    p.time = ev.time;
+    p.until = protocol.duration;
+    p.action = ev.action;
+    p.side = ev.action == "valsalva" ? plan.side : ev.value == "right" ? -1 : 1;
+    if (!plan.provocations.empty()) plan.provocations.back().until = std::min(plan.provocations.back().until, ev.time);
+    plan.provocations.push_back(p);
+  }
+  std::vector<int> sides;
+  for (const Provocation& p : plan.provocations)
+    if (std::find(sides.begin(), sides.end(), p.side) == sides.end()) sides.push_back(p.side);
+  for (int side : sides) {
+    const std::string n = sideName(side);
+    // Common femoral, the saphenofemoral junction (between the preterminal and terminal
+    // valves), the thigh GSV, femoral, popliteal and the small saphenous below the junction.
+    for (const auto& [id, f] : std::vector<std::pair<std::string, double>>{{"common_femoral_vein_" + n, 0.5},
+                                                                           {"great_saphenous_vein_" + n, 0.97},
+                                                                           {"great_saphenous_vein_" + n, 0.75},
+                                                                           {"femoral_vein_" + n, 0.5},
+                                                                           {"popliteal_vein_" + n, 0.5},
+                                                                           {"small_saphenous_vein_" + n, 0.85}}) {
+      const std::string p = probeIf(id, f);
+      if (!p.empty()) plan.reflux.push_back(p);
+    }
+  }
+
+  // One gradient across each narrowing.
+  for (const Condition& c : conditions) {
+    std::string target = c.target;
+    double from = c.from, to = c.to;
+    if (c.kind == "may_thurner") {
+      target = "common_iliac_vein_left";
+      from = 0.0;
+      to = 1.0;
+    } else if (c.kind == "jugular_stenosis") {
+      if (target.empty()) target = "internal_jugular_vein_right";
+      from = 0.4;
+      to = 0.6;
+    } else if (c.kind != "thrombus" && c.kind != "compression" && c.kind != "post_thrombotic") {
+      continue;
+    }
+    const int vi = anatomy.vesselIndex(target);
+    if (vi < 0 || anatomy.vessels[ix(vi)].isArtery()) continue;
+    MeasurementPlan::Gradient g;
+    g.label = c.kind + " " + target;
+    if (!narrowingProbes(anatomy, network, vi, from, to, g.upstream, g.downstream)) continue;
+    bool dup = false;
+    for (const auto& other : plan.gradients)
+      dup = dup || (other.upstream == g.upstream && other.downstream == g.downstream);
+    if (!dup) plan.gradients.push_back(g);
+  }
+  return plan;
+}
+
+// --- the report -----------------------------------------------------------------------------
+
+SimulationReport analyzeRun(const Recorder& rec, const Engine& engine, const Anatomy& anatomy, const Protocol& protocol,
+                            const Scenario& scenario, const MeasurementPlan& plan) {
+  SimulationReport r;
+  r.scenario = scenario.name;
+  r.protocol = protocol.name;
+  r.measure = protocol.measure;
+  const std::vector<double>& t = rec.time();
+  if (t.empty()) return r;
+  const double tEnd = t.back();
+  r.duration = tEnd;
+
+  for (std::size_t k = 0; k < rec.probes().size(); ++k) {
+    const ProbeSeries& s = rec.series(k);
+    r.probes.push_back({rec.probes()[k].label(), statsOver(t, s.pressureMmHg, 0.0, tEnd),
+                        statsOver(t, s.flowMlS, 0.0, tEnd), statsOver(t, s.velocityCmS, 0.0, tEnd),
+                        statsOver(t, s.diameterMm, 0.0, tEnd)});
+  }
+
+  // Ambulatory venous pressure and the calf's first contraction.
+  if (plan.bout) {
+    const int ankle = rec.findProbe(plan.anklePressure);
+    if (ankle >= 0) {
+      r.avpProbe = plan.anklePressure;
+      r.avp =
+          ambulatoryVenousPressure(t, rec.series(ix(ankle)).pressureMmHg, plan.bout->start, plan.bout->end, 5.0, 1.0);
+    }
+    const double contraction = plan.bout->activity == Activity::Walking ? 1.2 : 1.0;
+    for (int k = 0; k < 2; ++k)
+      r.calfEjection[k] =
+          ejection(t, rec.calfVolumeMl(k == 0 ? 1 : -1), plan.bout->start, plan.bout->start + contraction);
+  }
+
+  // Reflux after each provocation.
+  for (const Provocation& p : plan.provocations) {
+    RefluxReport rr;
+    rr.provocation = p;
+    const std::string suffix = "_" + sideName(p.side);
+    for (const std::string& label : plan.reflux) {
+      const int k = rec.findProbe(label);
+      if (k < 0) continue;
+      const Probe& probe = rec.probes()[ix(k)];
+      if (!probe.vessel.ends_with(suffix)) continue;
+      RefluxProbeReport pr;
+      pr.probe = label;
+      pr.result = refluxDuration(t, rec.series(ix(k)).flowMlS, rec.series(ix(k)).velocityCmS, p.time, p.until);
+      const Vessel* v = anatomy.findVessel(probe.vessel);
+      pr.cutoffS = refluxCutoffS(v ? v->system : VesselSystem::Deep);
+      pr.pathological = pr.result.durationS > pr.cutoffS;
+      rr.probes.push_back(pr);
+    }
+    for (std::size_t k = 0; k < rec.trackedValves().size(); ++k) {
+      const int valve = rec.trackedValves()[k];
+      const Valve& va = anatomy.valves[ix(valve)];
+      if (!va.vessel.ends_with(suffix)) continue;
+      ValveRefluxReport vr;
+      vr.valve = va.id;
+      vr.longestS = statsOver(t, rec.valveReflux(k), p.time, p.until).max;
+      if (std::isnan(vr.longestS)) vr.longestS = 0.0;
+      vr.engineLastS = engine.valveLastReflux(valve);
+      rr.valves.push_back(vr);
+    }
+    r.reflux.push_back(rr);
+  }
+
+  // Venous filling after the first change from lying to upright.
+  const auto lying = [](Posture p, double tilt) {
+    return p == Posture::Supine || p == Posture::LegsElevated || (p == Posture::Tilt && tilt < 30.0);
+  };
+  bool wasLying = lying(scenario.posture, scenario.tiltDeg);
+  for (std::size_t i = 0; i < protocol.events.size(); ++i) {
+    const Event& ev = protocol.events[i];
+    if (ev.action != "posture") continue;
+    const auto p = parsePosture(ev.value);
+    if (!p) continue;
+    const bool nowLying = lying(*p, ev.number);
+    if (wasLying && !nowLying) {
+      double end = tEnd;
+      for (std::size_t k = i + 1; k < protocol.events.size(); ++k)
+        if (protocol.events[k].time > ev.time) {
+          end = std::min(end, protocol.events[k].time);
+          break;
+        }
+      r.fillingStart = ev.time;
+      for (int k = 0; k < 2; ++k)
+        r.filling[k] = venousFilling(t, rec.lowerLegVolumeMl(k == 0 ? 1 : -1), ev.time, end, 2.0, 1.0);
+      break;
+    }
+    wasLying = nowLying;
+  }
+
+  // Phases between events, with the steady values at the end of each.
+  std::vector<double> cuts{0.0};
+  for (const Event& ev : protocol.events)
+    if (ev.time > cuts.back() + 1e-9 && ev.time < tEnd) cuts.push_back(ev.time);
+  cuts.push_back(tEnd);
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end(), [](double a, double b) { return b - a < 1e-9; }), cuts.end());
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    PhaseReport ph;
+    ph.start = cuts[k];
+    ph.end = cuts[k + 1];
+    ph.window = std::min(5.0, ph.end - ph.start);
+    for (const Event& ev : protocol.events)
+      if (std::abs(ev.time - ph.start) < 1e-9) {
+        std::string what = ev.action;
+        if (ev.action == "condition" && ev.condition)
+          what += " " + ev.condition->kind;
+        else if (!ev.value.empty())
+          what += " " + ev.value;
+        ph.label += (ph.label.empty() ? "" : ", ") + what;
+      }
+    if (ph.label.empty()) ph.label = "start";
+    const double a = ph.end - ph.window, b = ph.end;
+    for (std::size_t i = 0; i < rec.probes().size(); ++i) {
+      ph.pressureMmHg.emplace_back(rec.probes()[i].label(), meanOver(t, rec.series(i).pressureMmHg, a, b));
+      ph.flowMlS.emplace_back(rec.probes()[i].label(), meanOver(t, rec.series(i).flowMlS, a, b));
+    }
+    for (const auto& g : plan.gradients) {
+      const int u = rec.findProbe(g.upstream), d = rec.findProbe(g.downstream);
+      if (u < 0 || d < 0) continue;
+      ph.gradientsMmHg.emplace_back(
+          g.label, meanOver(t, rec.series(ix(u)).headMmHg, a, b) - meanOver(t, rec.series(ix(d)).headMmHg, a, b));
+    }
+    ph.jugularMlS = meanOver(t, rec.jugularOutflowMlS(), a, b);
+    ph.vertebralMlS = meanOver(t, rec.vertebralOutflowMlS(), a, b);
+    if (std::abs(ph.jugularMlS + ph.vertebralMlS) > 1e-3)
+      ph.jugularShare = ph.jugularMlS / (ph.jugularMlS + ph.vertebralMlS);
+    ph.collateralMlS = meanOver(t, rec.collateralFlowMlS(), a, b);
+    ph.mainPathMlS = meanOver(t, rec.mainPathFlowMlS(), a, b);
+    if (std::abs(ph.collateralMlS + ph.mainPathMlS) > 1e-3)
+      ph.collateralShare = ph.collateralMlS / (ph.collateralMlS + ph.mainPathMlS);
+    for (int s = 0; s < 2; ++s) ph.calfVolumeMl[s] = meanOver(t, rec.calfVolumeMl(s == 0 ? 1 : -1), a, b);
+    r.phases.push_back(ph);
+  }
+
+  // Respiratory phasicity of the femoral flow over the last phase (after 2 s of settling).
+  if (const int cfv = rec.findProbe(plan.femoralFlow); cfv >= 0 && !r.phases.empty()) {
+    const PhaseReport& last = r.phases.back();
+    r.phasicityProbe = plan.femoralFlow;
+    r.phasicity = respiratoryPhasicity(t, rec.series(ix(cfv)).flowMlS, rec.thoracicMmHg(),
+                                       std::min(last.start + 2.0, last.end), last.end);
+  }
+  return r;
+}
+
+}  // namespace venaviz::hemo
