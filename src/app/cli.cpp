@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -8,8 +9,13 @@
 #include "app/app.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "hemo/engine.h"
+#include "hemo/measures.h"
+#include "hemo/scenario.h"
+#include "io/atomic_file.h"
 #include "io/image.h"
 #include "io/scene.h"
+#include "io/simulation_reader.h"
 
 namespace venaviz {
 namespace {
@@ -148,6 +154,172 @@ int cmdInfo(Args& a) {
   return kExitOk;
 }
 
+/// Prefixes an error from one input file with the file's name (unless it names it already).
+[[noreturn]] void rethrowFor(const std::string& file, const Error& e) {
+  const std::string what = e.what();
+  if (what.starts_with(file + ":")) throw e;
+  throw Error(file + ": " + what);
+}
+
+std::string fixed(double x, int decimals) {
+  if (!std::isfinite(x)) return "-";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
+}
+
+void printReport(const hemo::SimulationReport& r) {
+  std::cout << "simulated " << fixed(r.duration, 1) << " s (" << r.steps << " steps of " << fixed(r.dt * 1e3, 2)
+            << " ms): scenario \"" << r.scenario << "\", protocol \"" << r.protocol << "\"\n";
+  if (r.avp.valid) {
+    std::cout << "ambulatory venous pressure at " << r.avpProbe << ":\n  standing " << fixed(r.avp.baselineMmHg, 1)
+              << " mmHg, lowest " << fixed(r.avp.minMmHg, 1) << " mmHg during exercise (mean "
+              << fixed(r.avp.meanExerciseMmHg, 1) << "), fall " << fixed(r.avp.fallMmHg, 1) << " mmHg ("
+              << fixed(r.avp.fallPercent, 0) << "%), RT90 "
+              << (r.avp.recovered ? fixed(r.avp.rt90S, 1) + " s" : std::string("not reached")) << "\n";
+  }
+  for (int k = 0; k < 2; ++k) {
+    const hemo::EjectionResult& e = r.calfEjection[k];
+    if (e.valid)
+      std::cout << "calf ejection (first contraction), " << (k == 0 ? "left" : "right") << ": "
+                << fixed(e.volumeBeforeMl, 1) << " mL before, " << fixed(e.ejectedMl, 1) << " mL ejected, EF "
+                << fixed(100.0 * e.ejectionFraction, 0) << "%\n";
+  }
+  for (const hemo::RefluxReport& rr : r.reflux) {
+    std::cout << "reflux after " << rr.provocation.action << " (" << (rr.provocation.side > 0 ? "left" : "right")
+              << ") at " << fixed(rr.provocation.time, 1) << " s:\n";
+    for (const auto& p : rr.probes)
+      std::cout << "  " << p.probe << ": " << fixed(p.result.durationS, 2) << " s"
+                << (p.pathological ? " (pathological, > " + fixed(p.cutoffS, 2) + " s)" : std::string()) << "\n";
+  }
+  for (int k = 0; k < 2; ++k) {
+    const hemo::FillingResult& f = r.filling[k];
+    if (f.valid)
+      std::cout << "venous filling after standing up, " << (k == 0 ? "left" : "right") << " lower leg: +"
+                << fixed(f.venousVolumeMl, 1) << " mL, VFT90 " << fixed(f.vft90S, 1) << " s, VFI " << fixed(f.vfiMlS, 2)
+                << " mL/s\n";
+  }
+  if (r.phasicity.valid)
+    std::cout << "respiratory phasicity at " << r.phasicityProbe << ": " << fixed(r.phasicity.endInspirationMlS, 2)
+              << " mL/s at end inspiration, " << fixed(r.phasicity.endExpirationMlS, 2)
+              << " mL/s at end expiration (ratio " << fixed(r.phasicity.ratio, 2) << ", " << r.phasicity.breaths
+              << " breaths)\n";
+  for (const hemo::PhaseReport& ph : r.phases) {
+    std::cout << "phase " << fixed(ph.start, 1) << "-" << fixed(ph.end, 1) << " s (" << ph.label << "), last "
+              << fixed(ph.window, 1) << " s:";
+    for (const auto& [label, v] : ph.gradientsMmHg)
+      std::cout << " gradient " << label << " " << fixed(v, 1) << " mmHg;";
+    std::cout << " jugular share " << fixed(100.0 * ph.jugularShare, 0) << "%; collateral share "
+              << fixed(100.0 * ph.collateralShare, 0) << "%\n";
+  }
+  std::cout << "probes (min / mean / max):\n";
+  for (const hemo::ProbeReport& p : r.probes)
+    std::cout << "  " << p.probe << ": pressure " << fixed(p.pressureMmHg.min, 1) << " / "
+              << fixed(p.pressureMmHg.mean, 1) << " / " << fixed(p.pressureMmHg.max, 1) << " mmHg, flow "
+              << fixed(p.flowMlS.min, 2) << " / " << fixed(p.flowMlS.mean, 2) << " / " << fixed(p.flowMlS.max, 2)
+              << " mL/s, diameter " << fixed(p.diameterMm.mean, 1) << " mm\n";
+}
+
+int cmdSimulate(Args& a) {
+  std::optional<std::filesystem::path> scenePath, scenarioPath, protocolPath;
+  std::optional<std::string> out;
+  std::vector<std::string> probeSpecs;
+  bool json = false;
+  std::optional<double> duration;
+  double dt = 1.0 / 240.0;
+  while (!a.done()) {
+    const std::string f = a.next();
+    if (f == "--scene")
+      scenePath = a.value(f);
+    else if (f == "--scenario")
+      scenarioPath = a.value(f);
+    else if (f == "--protocol")
+      protocolPath = a.value(f);
+    else if (f == "--probe") {
+      probeSpecs.push_back(a.value(f));
+      while (!a.done() && !a.words[a.i].starts_with("--")) probeSpecs.push_back(a.next());
+    } else if (f == "--out" || f == "-o")
+      out = a.value(f);
+    else if (f == "--json")
+      json = true;
+    else if (f == "--duration") {
+      duration = parseSeconds(f, a.value(f));
+      if (!(*duration > 0.0)) throw UsageError("--duration: expected a positive number of seconds");
+    } else if (f == "--dt") {
+      dt = parseSeconds(f, a.value(f));
+      if (!(dt >= 1e-4 && dt <= 0.05)) throw UsageError("--dt: expected a time step from 0.0001 to 0.05 s");
+    } else
+      throw UsageError("simulate: unknown option \"" + f + "\"; see venaviz --help");
+  }
+  if (!scenePath) throw UsageError("simulate: missing --scene FILE");
+  std::vector<hemo::Probe> probes;
+  for (const std::string& p : probeSpecs) {
+    try {
+      probes.push_back(hemo::parseProbe(p));
+    } catch (const Error& e) {
+      throw UsageError(std::string("--probe: ") + e.what());
+    }
+  }
+
+  const Scene scene = io::loadScene(*scenePath);
+  for (const hemo::Probe& p : probes) {
+    const Vessel* v = scene.anatomy.findVessel(p.vessel);
+    if (!v || v->isArtery())
+      throw Error("--probe \"" + p.label() + "\": no vein \"" + p.vessel + "\" in " + scenePath->string() +
+                  "; expected a vein id (see venaviz info --scene FILE)");
+  }
+  hemo::Scenario scenario;
+  scenario.name = "default (supine, healthy)";
+  if (scenarioPath) {
+    scenario = io::loadScenario(*scenarioPath);
+    io::validateScenario(scenario, scene.anatomy, scenarioPath->string());
+  }
+  hemo::Protocol protocol;
+  protocol.name = "none";
+  if (protocolPath) {
+    protocol = io::loadProtocol(*protocolPath);
+    io::validateProtocol(protocol, scene.anatomy, protocolPath->string());
+  }
+  if (duration) protocol.duration = *duration;
+
+  hemo::Engine engine(scene.anatomy);
+  try {
+    hemo::applyScenario(engine, scene.anatomy, scenario);
+  } catch (const Error& e) {
+    rethrowFor(scenarioPath ? scenarioPath->string() : "scenario", e);
+  }
+  // Start from the scenario's steady state (its posture and conditions).
+  engine.settle(30.0);
+
+  const hemo::MeasurementPlan plan = hemo::planMeasurements(protocol, scenario, scene.anatomy, engine.network());
+  for (const std::string& label : plan.probes()) {
+    bool have = false;
+    for (const hemo::Probe& p : probes) have = have || p.label() == label;
+    if (!have) probes.push_back(hemo::parseProbe(label));
+  }
+  hemo::Recorder recorder(engine, scene.anatomy, probes);
+  for (const std::string& label : plan.reflux) {
+    const hemo::Probe p = hemo::parseProbe(label);
+    for (int v : hemo::selectValves(scene.anatomy, p.vessel)) recorder.trackValve(v);
+  }
+  try {
+    hemo::runProtocol(engine, scene.anatomy, protocol, dt, protocol.duration, &recorder);
+  } catch (const Error& e) {
+    rethrowFor(protocolPath ? protocolPath->string() : "protocol", e);
+  }
+  hemo::SimulationReport report = hemo::analyzeRun(recorder, engine, scene.anatomy, protocol, scenario, plan);
+  report.dt = dt;
+  report.steps = static_cast<int>(recorder.time().size()) - 1;
+  if (out) io::writeFileAtomic(*out, io::traceCsv(recorder));
+  if (json)
+    std::cout << io::reportJson(report);
+  else {
+    printReport(report);
+    if (out) std::cout << "wrote " << *out << " (" << recorder.time().size() << " rows)\n";
+  }
+  return kExitOk;
+}
+
 int cmdGui(Args& a) {
   AppOptions opt;
   while (!a.done()) {
@@ -191,6 +363,13 @@ usage:
       render one frame offscreen to a PNG (deterministic for the same inputs)
   venaviz info --scene FILE [--json]
       print the loaded anatomy (vessels, landmarks; points and radii in cm)
+  venaviz simulate --scene FILE [--scenario FILE] [--protocol FILE] [--probe VESSEL_ID@FRACTION ...]
+                   [--out TRACE.csv] [--json] [--duration S] [--dt S]
+      run the hemodynamic engine headless (no window): the scenario's state and conditions, then
+      the protocol's events; print the clinical measures (ambulatory venous pressure and RT90,
+      reflux times, calf ejection, venous filling index, phasicity, gradients) or, with --json,
+      a JSON report; --out writes each probe's pressure, flow, velocity and diameter per step
+      (default dt 1/240 s; see docs/simulation-format.md)
   venaviz --help | --version
 
 exit codes: 0 ok, 1 bad input or runtime error, 2 bad command line, 3 no display or OpenGL 3.3
@@ -215,6 +394,10 @@ int runCli(const std::vector<std::string>& words) {
     if (!a.done() && words[0] == "info") {
       a.next();
       return cmdInfo(a);
+    }
+    if (!a.done() && words[0] == "simulate") {
+      a.next();
+      return cmdSimulate(a);
     }
     return cmdGui(a);
   } catch (const UsageError& e) {

@@ -29,7 +29,7 @@ struct DriverSettings {
   double breathingRate = 12.0;  ///< breaths/min
   double breathingDepth = 1.0;  ///< x the quiet-breathing swing
   bool breathing = true;
-  double valsalvaStart = -1.0, valsalvaDuration = 12.0;  ///< s
+  double valsalvaStart = -1.0, valsalvaDuration = 10.0;  ///< s (held 10-15 s, physiology.md §8)
   double squeezeStart = -1.0;                            ///< manual calf squeeze (1 s squeeze, quick release)
   int squeezeSide = 1;                                   ///< +1 left, -1 right
   double squeezePressure = 80.0 * kMmHg;

@@ -354,6 +354,8 @@ void Engine::settle(double seconds, double dt) {
   // Rewind the clock and every start time with it, so a posture reached stays reached.
   drivers_.shiftTimes(t0 - t_);
   t_ = t0;
+  std::fill(lastReflux_.begin(), lastReflux_.end(), 0.0);  // episodes during settling do not count
+  std::fill(currentReflux_.begin(), currentReflux_.end(), 0.0);
   inflowTotal_ = outflowTotal_ = 0.0;
 }
 

@@ -166,7 +166,7 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     const Vessel& v = vesselOrThrow(a, c.target, k);
     setArea(e, linksIn(e, a.vesselIndex(v.id), 0.0, 1.0), 1.0);
   } else if (k == "may_thurner" || k == "iliac_stent") {
-    checkSeverity(c, 0.95);
+    if (k == "may_thurner") checkSeverity(c, 0.95);  // a stent takes no severity
     const double f = mayThurnerFraction(a);
     const Vessel& v = vesselOrThrow(a, "common_iliac_vein_left", k);
     const double half = 1.0 / std::max(1.0, static_cast<double>(polylineLength(v.points)));  // +-1 cm
@@ -191,7 +191,7 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     const float lo = c.target == "waist" ? 100.0f : 84.0f, hi = c.target == "waist" ? 110.0f : 94.0f;
     const Network& n = e.network();
     for (std::size_t i = 0; i < n.nodes.size(); ++i)
-      if (n.nodes[i].vessel >= 0 && n.nodes[i].center.z >= lo && n.nodes[i].center.z <= hi)
+      if (n.nodes[i].group != ExtGroup::Cranial && n.nodes[i].center.z >= lo && n.nodes[i].center.z <= hi)
         cond.nodeExternal[i] = std::max(cond.nodeExternal[i], c.pressureMmHg * kMmHg);
   } else if (k == "stockings") {
     if (c.pressureMmHg < 0.0 || c.pressureMmHg > 60.0) throw Error(k + ": pressure_mmhg must be 0 to 60");
@@ -210,6 +210,9 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     const Vessel& v = vesselOrThrow(a, c.target, k);
     setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 0.0);
   } else if (k == "perforator_ligation") {
+    const Vessel* named = a.findVessel(c.target);
+    if (c.target != "perforators" && (!named || named->system != VesselSystem::Perforator))
+      throw Error(k + ": \"" + c.target + "\" is not a perforator; expected a perforator id or \"perforators\"");
     for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
       const Vessel& v = a.vessels[vi];
       if (v.system == VesselSystem::Perforator && (c.target == "perforators" || c.target == v.id))
@@ -260,7 +263,7 @@ void applyEvent(Engine& e, const Anatomy& a, const Event& ev) {
       d.tiptoeCount = static_cast<int>(ev.number);
   } else if (act == "valsalva") {
     d.valsalvaStart = e.time();
-    d.valsalvaDuration = ev.number > 0.0 ? ev.number : 10.0;
+    d.valsalvaDuration = ev.number > 0.0 ? ev.number : DriverSettings{}.valsalvaDuration;
   } else if (act == "squeeze" || act == "cuff") {
     const int side = ev.value == "right" ? -1 : 1;
     if (ev.value != "left" && ev.value != "right") throw Error(act + ": side must be left or right");

@@ -53,3 +53,26 @@ expect("no display" 3 "no DISPLAY is set" ${CMAKE_COMMAND} -E env --unset=DISPLA
        ${VENAVIZ} render --scene ${SCENE} -o ${OUT}/e.png)
 expect("no OpenGL 3.3" 3 "driver offers OpenGL \"3\\.0.*needs OpenGL 3\\.3" ${CMAKE_COMMAND} -E env MESA_GL_VERSION_OVERRIDE=3.0
        ${VENAVIZ} render --scene ${SCENE} -o ${OUT}/f.png)
+
+# simulate: the hemodynamic engine headless (needs no display)
+set(SIMDIR ${SRC}/scenes)
+expect("simulate tiptoe json" 0 "\"avp\": {[^}]*\"rt90_s\"" ${VENAVIZ} simulate --scene ${SCENE}
+       --scenario ${SIMDIR}/scenarios/healthy.json --protocol ${SIMDIR}/protocols/tiptoe_10.json --json)
+expect("simulate writes a trace" 0 "wrote" ${VENAVIZ} simulate --scene ${SCENE} --duration 0.5
+       --probe femoral_vein_left@0.5 --out ${OUT}/trace.csv)
+if(NOT EXISTS ${OUT}/trace.csv)
+  message(SEND_ERROR "simulate: ${OUT}/trace.csv was not written")
+endif()
+file(WRITE ${OUT}/bad_kind.json "{\"conditions\": [{\"kind\": \"varicose\", \"target\": \"left_gsv\"}]}")
+expect("simulate unknown condition kind" 1
+       "bad_kind\\.json: conditions\\[0\\] \\(varicose\\)\\.kind: unknown condition kind \"varicose\"; expected one of: valve_incompetence, .*may_thurner"
+       ${VENAVIZ} simulate --scene ${SCENE} --scenario ${OUT}/bad_kind.json)
+expect_one_error_line("simulate unknown condition kind")
+expect("simulate missing protocol" 1 "nope_protocol\\.json: file not found" ${VENAVIZ} simulate --scene ${SCENE}
+       --protocol ${OUT}/nope_protocol.json)
+expect_one_error_line("simulate missing protocol")
+expect("simulate unknown probe vein" 1 "no vein \"no_such_vein\"" ${VENAVIZ} simulate --scene ${SCENE} --duration 0.1
+       --probe no_such_vein@0.5)
+expect("simulate bad probe" 2 "--probe: probe \"femoral_vein_left@2\": fraction 2 is out of range" ${VENAVIZ} simulate
+       --scene ${SCENE} --probe femoral_vein_left@2)
+expect("simulate without scene" 2 "simulate: missing --scene" ${VENAVIZ} simulate)
