@@ -12,6 +12,7 @@
 #include "hemo/engine.h"
 #include "hemo/measures.h"
 #include "hemo/scenario.h"
+#include "hemo/simulation.h"
 #include "io/atomic_file.h"
 #include "io/image.h"
 #include "io/scene.h"
@@ -155,11 +156,6 @@ int cmdInfo(Args& a) {
 }
 
 /// Prefixes an error from one input file with the file's name (unless it names it already).
-[[noreturn]] void rethrowFor(const std::string& file, const Error& e) {
-  const std::string what = e.what();
-  if (what.starts_with(file + ":")) throw e;
-  throw Error(file + ": " + what);
-}
 
 std::string fixed(double x, int decimals) {
   if (!std::isfinite(x)) return "-";
@@ -282,34 +278,11 @@ int cmdSimulate(Args& a) {
   }
   if (duration) protocol.duration = *duration;
 
-  hemo::Engine engine(scene.anatomy);
-  try {
-    hemo::applyScenario(engine, scene.anatomy, scenario);
-  } catch (const Error& e) {
-    rethrowFor(scenarioPath ? scenarioPath->string() : "scenario", e);
-  }
-  // Start from the scenario's steady state (its posture and conditions).
-  engine.settle(30.0);
-
-  const hemo::MeasurementPlan plan = hemo::planMeasurements(protocol, scenario, scene.anatomy, engine.network());
-  for (const std::string& label : plan.probes()) {
-    bool have = false;
-    for (const hemo::Probe& p : probes) have = have || p.label() == label;
-    if (!have) probes.push_back(hemo::parseProbe(label));
-  }
-  hemo::Recorder recorder(engine, scene.anatomy, probes);
-  for (const std::string& label : plan.reflux) {
-    const hemo::Probe p = hemo::parseProbe(label);
-    for (int v : hemo::selectValves(scene.anatomy, p.vessel)) recorder.trackValve(v);
-  }
-  try {
-    hemo::runProtocol(engine, scene.anatomy, protocol, dt, protocol.duration, &recorder);
-  } catch (const Error& e) {
-    rethrowFor(protocolPath ? protocolPath->string() : "protocol", e);
-  }
-  hemo::SimulationReport report = hemo::analyzeRun(recorder, engine, scene.anatomy, protocol, scenario, plan);
-  report.dt = dt;
-  report.steps = static_cast<int>(recorder.time().size()) - 1;
+  hemo::Simulation sim =
+      hemo::simulate(scene.anatomy, scenario, protocol, probes, dt, scenarioPath ? scenarioPath->string() : "scenario",
+                     protocolPath ? protocolPath->string() : "protocol");
+  const hemo::Recorder& recorder = *sim.recorder;
+  hemo::SimulationReport& report = sim.report;
   if (out) io::writeFileAtomic(*out, io::traceCsv(recorder));
   if (json)
     std::cout << io::reportJson(report);

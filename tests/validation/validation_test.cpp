@@ -31,6 +31,7 @@
 #include "hemo/measures.h"
 #include "hemo/params.h"
 #include "hemo/scenario.h"
+#include "hemo/simulation.h"
 #include "io/scene.h"
 #include "io/simulation_reader.h"
 
@@ -42,8 +43,8 @@ namespace {
 
 const fs::path kSource = VENAVIZ_SOURCE_DIR;
 constexpr const char* kScene = "scenes/default.json";
-constexpr double kDt = 1.0 / 240.0;  // venaviz simulate's default --dt
-constexpr double kSettle = 30.0;     // venaviz simulate settles the scenario's state for 30 s
+constexpr double kDt = 1.0 / 240.0;                       // venaviz simulate's default --dt
+constexpr double kSettle = hemo::kSimulateSettleSeconds;  // venaviz simulate settles the scenario's state
 
 // Extra probes (venaviz simulate --probe): infrarenal IVC (between the gonadal/lumbar L3 and the
 // renal inflows), a hepatic vein near its ostium, the right internal jugular low in the neck.
@@ -116,26 +117,17 @@ std::unique_ptr<SimRun> simulate(const std::string& scenarioFile, const std::str
   r->protocol = io::loadProtocol(protocolPath);
   io::validateProtocol(r->protocol, anatomy, protocolPath.string());
 
-  r->engine = std::make_unique<hemo::Engine>(anatomy);  // default parameters, always
-  hemo::applyScenario(*r->engine, anatomy, r->scenario);
-  r->engine->settle(kSettle);
-
-  r->plan = hemo::planMeasurements(r->protocol, r->scenario, anatomy, r->engine->network());
+  // Exactly what `venaviz simulate` runs (hemo::simulate): default parameters, scenario,
+  // settle, planned probes, protocol, analysis.
   std::vector<hemo::Probe> probes;
   for (const std::string& p : extraProbes) probes.push_back(hemo::parseProbe(p));
-  for (const std::string& label : r->plan.probes()) {
-    bool have = false;
-    for (const hemo::Probe& p : probes) have = have || p.label() == label;
-    if (!have) probes.push_back(hemo::parseProbe(label));
-  }
-  r->recorder = std::make_unique<hemo::Recorder>(*r->engine, anatomy, probes);
-  for (const std::string& label : r->plan.reflux)
-    for (int v : hemo::selectValves(anatomy, hemo::parseProbe(label).vessel)) r->recorder->trackValve(v);
-  r->t0 = r->engine->time();
-  hemo::runProtocol(*r->engine, anatomy, r->protocol, kDt, r->protocol.duration, r->recorder.get());
-  r->report = hemo::analyzeRun(*r->recorder, *r->engine, anatomy, r->protocol, r->scenario, r->plan);
-  r->report.dt = kDt;
-  r->report.steps = static_cast<int>(r->recorder->time().size()) - 1;
+  hemo::Simulation sim =
+      hemo::simulate(anatomy, r->scenario, r->protocol, probes, kDt, scenarioPath.string(), protocolPath.string());
+  r->engine = std::move(sim.engine);
+  r->recorder = std::move(sim.recorder);
+  r->plan = std::move(sim.plan);
+  r->report = std::move(sim.report);
+  r->t0 = sim.startTime;
   r->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("[run] %s: %.0f s simulated in %.1f s\n", r->inputs().c_str(), r->protocol.duration, r->seconds);
   return r;
