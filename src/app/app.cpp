@@ -326,14 +326,14 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
         return e->node(node);
       };
       if (auto o = probe("great_saphenous_vein_left", 0.06f))
-        m.readouts.push_back({"Left ankle (GSV) pressure", o->pressureMmHg, "mmHg"});
+        m.readouts.push_back({"Left ankle", o->pressureMmHg, "mmHg"});
       if (auto o = probe("great_saphenous_vein_right", 0.06f))
-        m.readouts.push_back({"Right ankle (GSV) pressure", o->pressureMmHg, "mmHg"});
+        m.readouts.push_back({"Right ankle", o->pressureMmHg, "mmHg"});
       if (auto o = probe("common_femoral_vein_left", 0.5f))
-        m.readouts.push_back({"Left common femoral flow", o->flowMlS * 60.0, "mL/min"});
+        m.readouts.push_back({"Left CFV flow", o->flowMlS * 60.0, "mL/min"});
       if (auto o = probe("common_iliac_vein_left", 0.5f))
-        m.readouts.push_back({"Left common iliac pressure", o->pressureMmHg, "mmHg"});
-      m.readouts.push_back({"Right atrial pressure", e->rightAtrialPressure() / hemo::kMmHg, "mmHg"});
+        m.readouts.push_back({"Left iliac vein", o->pressureMmHg, "mmHg"});
+      m.readouts.push_back({"Right atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg"});
     }
     if (state_.hovered >= 0 && state_.hovered != state_.selected)
       m.hoveredName = an.vessels[static_cast<std::size_t>(state_.hovered)].name;

@@ -77,27 +77,27 @@ void displaySection(const UiModel& m, const FontSet& fonts, PanelState& st, Acti
   if (ImGui::Checkbox("Keys and commands (F1)", &help)) out.emplace_back("help");
 }
 
+/// A two-column grid of choice buttons; the current one is drawn pressed. Emits "<action> <value>".
+void choiceGrid(const char* const (*items)[2], int count, const std::string& current, const char* action, float w,
+                Actions& out) {
+  for (int i = 0; i < count; ++i) {
+    const bool on = current == items[i][1];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    if (ImGui::Button(items[i][0], ImVec2(w, 0))) out.push_back(std::string(action) + " " + items[i][1]);
+    if (on) ImGui::PopStyleColor();
+    if (i % 2 == 0) ImGui::SameLine();
+  }
+}
+
 void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
   if (!m.hasEngine || !heading(fonts, "Body", true)) return;
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
   static const char* const postures[][2] = {
       {"Lying", "supine"}, {"Standing", "standing"}, {"Sitting", "sitting"}, {"Legs up", "legs_elevated"}};
-  for (int i = 0; i < 4; ++i) {
-    const bool on = m.posture == postures[i][1];
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-    if (ImGui::Button(postures[i][0], ImVec2(w, 0))) out.push_back(std::string("posture ") + postures[i][1]);
-    if (on) ImGui::PopStyleColor();
-    if (i % 2 == 0) ImGui::SameLine();
-  }
+  choiceGrid(postures, 4, m.posture, "posture", w, out);
   static const char* const activities[][2] = {
       {"Still", "still"}, {"Walk", "walking"}, {"10 tiptoes", "tiptoe"}, {"Ankle pumps", "ankle_pumps"}};
-  for (int i = 0; i < 4; ++i) {
-    const bool on = m.activity == activities[i][1];
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-    if (ImGui::Button(activities[i][0], ImVec2(w, 0))) out.push_back(std::string("activity ") + activities[i][1]);
-    if (on) ImGui::PopStyleColor();
-    if (i % 2 == 0) ImGui::SameLine();
-  }
+  choiceGrid(activities, 4, m.activity, "activity", w, out);
   if (ImGui::Button("Valsalva", ImVec2(w, 0))) out.emplace_back("valsalva");
   ImGui::SameLine();
   if (ImGui::Button("Squeeze calf", ImVec2(w, 0))) out.emplace_back("squeeze left");
@@ -115,7 +115,16 @@ void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
                   static_cast<double>(st.mayThurner));
     out.emplace_back(buf);
   }
-  for (const auto& r : m.readouts) ImGui::Text("%s: %.0f %s", r.label.c_str(), r.value, r.unit.c_str());
+  if (!m.readouts.empty() && ImGui::BeginTable("readouts", 2, ImGuiTableFlags_SizingStretchProp)) {
+    for (const auto& r : m.readouts) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r.label.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%.0f %s", r.value, r.unit.c_str());
+    }
+    ImGui::EndTable();
+  }
 }
 
 void layersSection(const UiModel& m, const FontSet& fonts, Actions& out) {
