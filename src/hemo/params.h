@@ -25,6 +25,8 @@ struct Params {
   double alphaMax = 3.0;   ///< above: C1 linear extension
 
   // --- discretisation ---
+  /// true: one linearised (Rosenbrock-Euler) solve per step; false: Newton to 1e-6 mL.
+  bool linearlyImplicit = true;
   double segmentLength = 0.04;  ///< m; "a few cm" per compartment (issue 4; engine.md §3.5: 3-5 cm)
 
   // --- valves: Mynard et al. 2012 (engine.md §1.5, §2.3) ---
