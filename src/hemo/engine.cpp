@@ -9,12 +9,15 @@ namespace venaviz::hemo {
 
 struct Engine::Solver {
   Eigen::SparseMatrix<double> J;
-  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt;
-  std::vector<double*> diag;                    ///< per node
-  std::vector<std::array<double*, 2>> offDiag;  ///< per link (a,b) and (b,a); null for atrium links
-  std::vector<int> axialOut;                    ///< per node: the link carrying its flow onwards
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt;  // AMD ordering (natural: 3x slower, fill-in)
+  std::vector<double*> diag;                                ///< per node
+  std::vector<std::array<double*, 2>> offDiag;              ///< per link (a,b) and (b,a); null for atrium links
+  std::vector<int> axialOut;                                ///< per node: the link carrying its flow onwards
   Eigen::VectorXd rhs, dp;
   bool analysed = false;
+  struct Scratch {
+    std::vector<double> Vn, g, off, q, net, bedC, bedS;
+  } scratch;
 };
 
 namespace {
@@ -206,9 +209,18 @@ StepStats Engine::step(double dt) {
   t_ += dt;
   updateDrivers();
   updateValves(dt);
-  const std::vector<double> Vn = V_;
+  // Per-step work arrays live in the solver (no allocation per step).
+  Solver::Scratch& w = s.scratch;
+  w.Vn = V_;
+  const std::vector<double>& Vn = w.Vn;
   Qk_ = Q_;
-  std::vector<double> g(m), off(m), q(m), net(n), bedC(net_.beds.size()), bedS(net_.beds.size());
+  w.g.resize(m);
+  w.off.resize(m);
+  w.q.resize(m);
+  w.net.resize(n);
+  w.bedC.resize(net_.beds.size());
+  w.bedS.resize(net_.beds.size());
+  std::vector<double>&g = w.g, &off = w.off, &q = w.q, &net = w.net, &bedC = w.bedC, &bedS = w.bedS;
   const double hRA = hRA_;
   for (std::size_t b = 0; b < net_.beds.size(); ++b) {
     const Bed& bed = net_.beds[b];
