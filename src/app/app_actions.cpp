@@ -167,6 +167,16 @@ void App::registerActions() {
             hemo::Engine& e = engineOrThrow(what);
             hemo::applyEvent(e, state_.scene.anatomy, {e.time(), what, args[0], 0.0, {}});
           });
+  a.add("tourniquet", "tourniquet left|right|off [MMHG]", "Thigh tourniquet on the superficial veins (default 60 mmHg)",
+        1, 2, [this, engineOrThrow](auto& args) {
+          hemo::Engine& e = engineOrThrow("tourniquet");
+          hemo::applyEvent(e, state_.scene.anatomy,
+                           {e.time(),
+                            "tourniquet",
+                            args[0],
+                            args.size() > 1 ? parseNumberArg("tourniquet", args[1], 10, 120) : 0.0,
+                            {}});
+        });
   a.add("condition", "condition KIND [TARGET] [SEVERITY]",
         "Apply a condition or treatment (see docs/simulation-format.md)", 1, 3, [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("condition");

@@ -200,6 +200,7 @@ DriverState Drivers::at(double t) const {
       squeeze = std::max(squeeze, settings_.cuffPressure * smoothstep(s / 0.3) * (1.0 - smoothstep((s - 3.3) / 0.3)));
     }
     d.squeeze[k] = squeeze;
+    d.tourniquet[k] = settings_.tourniquetSide == side ? settings_.tourniquetPressure : 0.0;
   }
   return d;
 }

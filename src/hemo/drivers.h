@@ -37,7 +37,12 @@ struct DriverSettings {
   int cuffSide = 1;
   double cuffPressure = 80.0 * kMmHg;
   double abdominalExtra = 0.0;  ///< Pa: raised abdominal pressure (obesity, pregnancy)
-  double heartRate = 67.0;      ///< beats/min
+  /// Thigh tourniquet (Trendelenburg test): presses on the superficial veins of one thigh
+  /// (0 = none, +1 left, -1 right). The pressure is the user's; 60 mmHg by default is an
+  /// engineering choice that closes superficial veins but not the deep ones under the fascia.
+  int tourniquetSide = 0;
+  double tourniquetPressure = 60.0 * kMmHg;
+  double heartRate = 67.0;  ///< beats/min
 };
 
 /// Height of a body-frame point (cm) above the lowest point of the body in a posture, in m.
@@ -47,9 +52,10 @@ double heightIn(Posture posture, double tiltDeg, Vec3 bodyCm);
 struct DriverState {
   double thoracic = 0.0, abdominal = 0.0, cranial = 0.0;         ///< Pa
   double calf[2] = {0, 0}, thigh[2] = {0, 0}, foot[2] = {0, 0};  ///< [0] left, [1] right
-  double squeeze[2] = {0, 0};  ///< on every calf compartment (superficial too): squeeze or cuff
-  double rightAtrium = 0.0;    ///< Pa
-  double uprightness = 0.0;    ///< sin(tilt) of the trunk, 0 supine .. 1 standing
+  double squeeze[2] = {0, 0};     ///< on every calf compartment (superficial too): squeeze or cuff
+  double tourniquet[2] = {0, 0};  ///< on the superficial veins of mid-thigh
+  double rightAtrium = 0.0;       ///< Pa
+  double uprightness = 0.0;       ///< sin(tilt) of the trunk, 0 supine .. 1 standing
 };
 
 class Drivers {

@@ -137,6 +137,9 @@ void Engine::updateDrivers() {
     if (c.side != 0 && c.vessel >= 0 && c.center.z > 12.0f && c.center.z < 44.0f && c.group != ExtGroup::Cranial &&
         (c.group == ExtGroup::None || c.group == ExtGroup::CalfLeft || c.group == ExtGroup::CalfRight))
       pe = std::max(pe, d.squeeze[k]);
+    // A thigh tourniquet closes the superficial veins of mid-thigh (the deep ones lie under
+    // the fascia and muscle).
+    if (c.superficial && c.side != 0 && c.center.z > 58.0f && c.center.z < 68.0f) pe = std::max(pe, d.tourniquet[k]);
     pext_[i] = pe + cond_.nodeExternal[i];
   }
   // Heights change only while a posture change is ramping: recompute them then, else reuse.

@@ -274,6 +274,11 @@ void applyEvent(Engine& e, const Anatomy& a, const Event& ev) {
       d.cuffStart = e.time();
       d.cuffSide = side;
     }
+  } else if (act == "tourniquet") {
+    if (ev.value != "left" && ev.value != "right" && ev.value != "off")
+      throw Error("tourniquet: side must be left, right or off");
+    d.tourniquetSide = ev.value == "left" ? 1 : ev.value == "right" ? -1 : 0;
+    if (ev.number > 0.0) d.tourniquetPressure = ev.number * kMmHg;
   } else if (act == "breathing") {
     d.breathing = ev.value != "off";
     if (ev.number > 0.0) d.breathingRate = ev.number;
@@ -282,7 +287,7 @@ void applyEvent(Engine& e, const Anatomy& a, const Event& ev) {
     applyCondition(e, a, *ev.condition);
   } else {
     throw Error("unknown protocol action \"" + act +
-                "\"; expected posture, activity, valsalva, squeeze, cuff, breathing or condition");
+                "\"; expected posture, activity, valsalva, squeeze, cuff, tourniquet, breathing or condition");
   }
 }
 

@@ -244,13 +244,16 @@ hemo::Event readEvent(const JsonReader& r, double duration, double previous) {
     keys.insert(keys.end(), {"duration"});
   else if (a == "squeeze" || a == "cuff")
     keys.insert(keys.end(), {"side"});
+  else if (a == "tourniquet")
+    keys.insert(keys.end(), {"side", "pressure_mmhg"});
   else if (a == "breathing")
     keys.insert(keys.end(), {"enabled", "rate"});
   else if (a == "condition")
     keys.insert(keys.end(), {"condition"});
   else
-    r.failKey("action", "unknown action \"" + a +
-                            "\"; expected one of: posture, activity, valsalva, squeeze, cuff, breathing, condition");
+    r.failKey("action",
+              "unknown action \"" + a +
+                  "\"; expected one of: posture, activity, valsalva, squeeze, cuff, tourniquet, breathing, condition");
   keys.push_back("note");
   allowKeys(r, keys, " for a " + a + " event");
   r.string("note", "");
@@ -288,6 +291,11 @@ hemo::Event readEvent(const JsonReader& r, double duration, double previous) {
     ev.value = r.string("side", "left");
     if (ev.value != "left" && ev.value != "right")
       r.failKey("side", "unknown side \"" + ev.value + "\"; expected left or right");
+  } else if (a == "tourniquet") {
+    ev.value = r.string("side", "left");
+    if (ev.value != "left" && ev.value != "right" && ev.value != "off")
+      r.failKey("side", "unknown side \"" + ev.value + "\"; expected left, right or off");
+    ev.number = numberIn(r, "pressure_mmhg", 60.0, 10.0, 120.0, "mmHg");
   } else if (a == "breathing") {
     ev.value = r.boolean("enabled", true) ? "on" : "off";
     if (r.has("rate")) ev.number = numberIn(r, "rate", 12.0, 4.0, 40.0, "breaths/min");

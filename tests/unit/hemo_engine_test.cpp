@@ -1046,3 +1046,25 @@ TEST(HemoEngine, LinearlyImplicitStepAgreesWithNewton) {
   EXPECT_LT(fast.node(ankle).pressureMmHg, 40.0);  // the tiptoes did lower it in both
   EXPECT_LT(newton.node(ankle).pressureMmHg, 40.0);
 }
+
+TEST(HemoDrivers, ThighTourniquetClosesTheSuperficialVeinsButNotTheDeep) {
+  const venaviz::Scene scene = venaviz::io::loadScene(VENAVIZ_SOURCE_DIR "/scenes/default.json");
+  venaviz::hemo::Engine e(scene.anatomy);
+  const auto& net = e.network();
+  const int gsv = net.nodeAt(scene.anatomy.vesselIndex("great_saphenous_vein_left"), 0.65f);
+  const int fv = net.nodeAt(scene.anatomy.vesselIndex("femoral_vein_left"), 0.3f);
+  ASSERT_GT(net.nodes[static_cast<std::size_t>(gsv)].center.z, 58.0f);
+  ASSERT_LT(net.nodes[static_cast<std::size_t>(gsv)].center.z, 68.0f);
+  e.drivers().setPosture(venaviz::hemo::Posture::Supine, 0.0, e.time(), 1e-6);
+  for (int k = 0; k < 240 * 2; ++k) e.step(1.0 / 240.0);
+  const double gsvOpen = e.areaRatio(gsv), fvOpen = e.areaRatio(fv);
+  venaviz::hemo::applyEvent(e, scene.anatomy, {e.time(), "tourniquet", "left", 60.0, {}});
+  for (int k = 0; k < 240 * 3; ++k) e.step(1.0 / 240.0);
+  EXPECT_LT(e.areaRatio(gsv), 0.5 * gsvOpen) << "the GSV under the tourniquet collapses";
+  EXPECT_GT(e.areaRatio(fv), 0.8 * fvOpen) << "the femoral vein stays open";
+  EXPECT_THROW(venaviz::hemo::applyEvent(e, scene.anatomy, {e.time(), "tourniquet", "middle", 0.0, {}}),
+               venaviz::Error);
+  venaviz::hemo::applyEvent(e, scene.anatomy, {e.time(), "tourniquet", "off", 0.0, {}});
+  for (int k = 0; k < 240 * 3; ++k) e.step(1.0 / 240.0);
+  EXPECT_GT(e.areaRatio(gsv), 0.8 * gsvOpen) << "and reopens when it is released";
+}
