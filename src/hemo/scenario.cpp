@@ -88,7 +88,9 @@ const std::vector<std::pair<std::string, std::string>>& conditionKinds() {
       {"valve_incompetence", "valves of target leak: severity = regurgitant fraction (0 competent .. 1 absent)"},
       {"absent_valves", "valves of target missing (congenital): regurgitant fraction 1"},
       {"valve_repair", "valves of target made competent again"},
-      {"thrombus", "occlusion of target vein between from and to: severity = lumen lost (0..1)"},
+      {"thrombus",
+       "occlusion of target vein between from and to: severity = lumen lost (0..1); days since it formed: "
+       "recanalisation and valve damage"},
       {"post_thrombotic", "target vein partly recanalised (severity = lumen lost) with its valves destroyed"},
       {"thrombus_removal", "target vein cleared"},
       {"may_thurner",
@@ -156,7 +158,19 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
   } else if (k == "thrombus" || k == "compression") {
     checkSeverity(c);
     const Vessel& v = vesselOrThrow(a, c.target, k);
-    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 1.0 - c.severity);
+    if (!(c.days >= 0.0 && c.days <= 3650.0)) throw Error(k + ": days must be 0 to 3650");
+    const double occlusion = c.severity * std::pow(0.5, c.days / 100.0);  // recanalisation
+    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 1.0 - occlusion);
+    if (k == "thrombus" && c.days > 0.0) {
+      // Valves caught in the clot are damaged as it organises (post-thrombotic reflux).
+      const double damage = c.severity * (1.0 - std::pow(0.5, c.days / 344.0));
+      for (int vi : selectValves(a, v.id)) {
+        const double at = a.valves[static_cast<std::size_t>(vi)].at;
+        if (at >= c.from && at <= c.to)
+          cond.valveRegurgitant[static_cast<std::size_t>(vi)] =
+              std::max(cond.valveRegurgitant[static_cast<std::size_t>(vi)], damage);
+      }
+    }
   } else if (k == "post_thrombotic") {
     checkSeverity(c);
     const Vessel& v = vesselOrThrow(a, c.target, k);

@@ -21,6 +21,11 @@ struct Condition {
   double severity = 1.0;        ///< 0..1 (meaning per kind: regurgitant fraction, area loss, occlusion...)
   double from = 0.0, to = 1.0;  ///< fractions along the target vessel (thrombus, narrowing, ligation)
   double pressureMmHg = 0.0;    ///< stockings class pressure at the ankle, tight clothing, abdominal
+  /// thrombus: days since it formed. The clot recanalises (residual occlusion halves every
+  /// ~100 days) and the valves it involved lose competence (half-time ~344 days), after Meissner
+  /// et al. JVS 1993;18:596: median lysis 65-130 d in segments that stay competent, 214-474 d in
+  /// segments that become refluxive (midpoints used; a simplified model).
+  double days = 0.0;
 };
 
 /// The names of all condition kinds, with a one-line description each.

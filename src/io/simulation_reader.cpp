@@ -34,6 +34,7 @@ struct KindSpec {
   bool range = false;         ///< from, to
   bool at = false;            ///< "at" (stored in Condition::from)
   double pressureMax = -1.0;  ///< < 0: no pressure_mmhg (else required)
+  bool days = false;          ///< "days" since onset (thrombus)
 };
 
 constexpr KindSpec kKindSpecs[] = {
@@ -47,7 +48,8 @@ constexpr KindSpec kKindSpecs[] = {
      .target = TargetRule::Vein,
      .severityMax = 1.0,
      .severityMeaning = "the lumen lost",
-     .range = true},
+     .range = true,
+     .days = true},
     {.kind = "post_thrombotic",
      .target = TargetRule::Vein,
      .severityMax = 1.0,
@@ -94,6 +96,7 @@ std::vector<std::string_view> allowedKeys(const KindSpec& s) {
   }
   if (s.at) keys.push_back("at");
   if (s.pressureMax >= 0.0) keys.push_back("pressure_mmhg");
+  if (s.days) keys.push_back("days");
   keys.push_back("note");
   return keys;
 }
@@ -208,6 +211,7 @@ hemo::Condition readCondition(const JsonReader& r) {
     if (c.from > c.to) r.failKey("to", fmt(c.to) + " is before from (" + fmt(c.from) + "); expected from <= to");
   }
   if (spec->at) c.from = numberIn(r, "at", 0.0, 0.0, 1.0, "(fraction along the vein)");
+  if (spec->days) c.days = numberIn(r, "days", 0.0, 0.0, 3650.0, "days since the thrombus formed");
   if (spec->pressureMax >= 0.0) {
     if (!r.has("pressure_mmhg"))
       r.failKey("pressure_mmhg", "missing required key; expected 0 to " + fmt(spec->pressureMax) + " mmHg");

@@ -1068,3 +1068,28 @@ TEST(HemoDrivers, ThighTourniquetClosesTheSuperficialVeinsButNotTheDeep) {
   for (int k = 0; k < 240 * 3; ++k) e.step(1.0 / 240.0);
   EXPECT_GT(e.areaRatio(gsv), 0.8 * gsvOpen) << "and reopens when it is released";
 }
+
+TEST(HemoScenario, OldThrombusRecanalisesAndDamagesItsValves) {
+  const venaviz::Scene scene = venaviz::io::loadScene(VENAVIZ_SOURCE_DIR "/scenes/default.json");
+  auto lumenAndDamage = [&](double days) {
+    venaviz::hemo::Engine e(scene.anatomy);
+    venaviz::hemo::Condition c;
+    c.kind = "thrombus";
+    c.target = "femoral_vein_left";
+    c.severity = 0.9;
+    c.days = days;
+    venaviz::hemo::applyCondition(e, scene.anatomy, c);
+    double lumen = 1.0, damage = 0.0;
+    for (double a : e.conditions().linkArea) lumen = std::min(lumen, a);
+    for (int v : venaviz::hemo::selectValves(scene.anatomy, "femoral_vein_left"))
+      damage = std::max(damage, e.conditions().valveRegurgitant[static_cast<std::size_t>(v)]);
+    return std::pair{lumen, damage};
+  };
+  const auto acute = lumenAndDamage(0.0), hundred = lumenAndDamage(100.0), year = lumenAndDamage(365.0);
+  EXPECT_NEAR(acute.first, 0.1, 1e-9);  // 90% occluded, valves intact
+  EXPECT_EQ(acute.second, 0.0);
+  EXPECT_NEAR(hundred.first, 1.0 - 0.45, 1e-9);  // half the occlusion left after 100 days
+  EXPECT_GT(year.first, hundred.first);          // keeps recanalising
+  EXPECT_GT(year.second, hundred.second);        // and the valves keep losing competence
+  EXPECT_GT(year.second, 0.4);
+}
