@@ -140,7 +140,10 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       n.length = std::max(static_cast<double>(end - start) * lengthM, 0.002);
       const double r = units::cmToM(radiusAt(v, 0.5f * (start + end)));
       n.area0 = kPi * r * r;
-      n.kp = p.kpVein;
+      // Vertebral veins run in the transverse foramina and the plexus in the spinal canal: bone
+      // keeps them open when the jugulars collapse upright (the route outflow takes sitting,
+      // physiology.md §3: IJVs closed sitting in 81-83%, vertebral veins larger). Stiffer wall.
+      n.kp = has(v.id, "vertebral") ? p.kpVein * p.boneCanalStiffness : p.kpVein;
       n.group = groupOf(v, n.center);
       n.side = sideOf(v.id);
       n.superficial = v.system == VesselSystem::Superficial;

@@ -21,6 +21,12 @@ struct Params {
   /// the sloshing between large compliant veins that a purely elastic lumped model overstates.
   /// Engineering value (no source in the references): 2 mmHg s per unit area ratio.
   double wallViscosity = 2.0 * kMmHg;
+  /// Wall stiffness multiplier of veins in bony canals (vertebral veins in the transverse
+  /// foramina, the vertebral venous plexus in the spinal canal). Engineering value, chosen by a
+  /// criterion, not fitted: it keeps them at least 75% open at -15 mmHg transmural pressure (the
+  /// upright neck), where ordinary veins collapse. The upright vertebral share of cerebral
+  /// outflow is sensitive to it: 34% at 10x, 53% at 30x (published 80-90%, docs/validation.md).
+  double boneCanalStiffness = 10.0;
   double alphaMin = 0.03;  ///< below: C1 linear extension (engine.md §1.2 handling, 0.02-0.05)
   double alphaMax = 3.0;   ///< above: C1 linear extension
 
