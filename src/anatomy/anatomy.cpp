@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "anatomy/centerline.h"
+#include "core/enum_names.h"
 
 namespace venaviz {
 namespace {
@@ -14,18 +15,6 @@ constexpr std::array<std::string_view, 6> kRegions = {"leg", "pelvis", "abdomen"
 constexpr std::array<std::string_view, kLayerCount> kLayers = {
     "deep", "superficial", "perforators", "collaterals", "arteries", "bones", "muscles", "skin", "organs"};
 
-template <class E, std::size_t N>
-std::optional<E> parseEnum(const std::array<std::string_view, N>& names, std::string_view s) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (names[i] == s) return static_cast<E>(i);
-  return std::nullopt;
-}
-template <std::size_t N>
-std::string join(const std::array<std::string_view, N>& names) {
-  std::string out;
-  for (auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
-  return out;
-}
 }  // namespace
 
 std::optional<VesselSystem> parseVesselSystem(std::string_view s) {
@@ -41,10 +30,10 @@ std::string_view toString(Region r) {
   return kRegions[static_cast<std::size_t>(r)];
 }
 std::string vesselSystemNames() {
-  return join(kSystems);
+  return joinNames(kSystems);
 }
 std::string regionNames() {
-  return join(kRegions);
+  return joinNames(kRegions);
 }
 std::optional<Layer> parseLayer(std::string_view s) {
   return parseEnum<Layer>(kLayers, s);
@@ -53,7 +42,7 @@ std::string_view toString(Layer l) {
   return kLayers[static_cast<std::size_t>(l)];
 }
 std::string layerNames() {
-  return join(kLayers);
+  return joinNames(kLayers);
 }
 
 Layer layerOf(VesselSystem s) {

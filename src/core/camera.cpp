@@ -1,5 +1,7 @@
 #include "core/camera.h"
 
+#include "core/enum_names.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -18,9 +20,7 @@ float wrapDeg(float a) {
 }  // namespace
 
 std::optional<View> parseView(std::string_view name) {
-  for (std::size_t i = 0; i < kViewNames.size(); ++i)
-    if (kViewNames[i] == name) return static_cast<View>(i);
-  return std::nullopt;
+  return parseEnum<View>(kViewNames, name);
 }
 
 std::string_view viewName(View view) {

@@ -1,5 +1,7 @@
 #include "hemo/drivers.h"
 
+#include "core/enum_names.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -28,17 +30,19 @@ double cosDeg(double d) {
 }  // namespace
 
 std::optional<Posture> parsePosture(std::string_view s) {
-  for (std::size_t i = 0; i < kPostures.size(); ++i)
-    if (kPostures[i] == s) return static_cast<Posture>(i);
-  return std::nullopt;
+  return parseEnum<Posture>(kPostures, s);
+}
+std::string postureNames() {
+  return joinNames(kPostures);
 }
 std::string_view toString(Posture p) {
   return kPostures[static_cast<std::size_t>(p)];
 }
 std::optional<Activity> parseActivity(std::string_view s) {
-  for (std::size_t i = 0; i < kActivities.size(); ++i)
-    if (kActivities[i] == s) return static_cast<Activity>(i);
-  return std::nullopt;
+  return parseEnum<Activity>(kActivities, s);
+}
+std::string activityNames() {
+  return joinNames(kActivities);
 }
 std::string_view toString(Activity a) {
   return kActivities[static_cast<std::size_t>(a)];

@@ -3,6 +3,7 @@
 // heart (right-atrial pressure with a, c, v waves), the muscle pumps by activity, and
 // manoeuvres (Valsalva, calf squeeze, cuff). Pure functions of time and settings.
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/math.h"
@@ -14,10 +15,12 @@ namespace venaviz::hemo {
 enum class Posture { Supine, Standing, Sitting, LegsElevated, Tilt };
 std::optional<Posture> parsePosture(std::string_view name);
 std::string_view toString(Posture p);
+std::string postureNames();  ///< "supine, standing, ..." for messages
 
 enum class Activity { Still, Walking, Tiptoe, AnklePumps };
 std::optional<Activity> parseActivity(std::string_view name);
 std::string_view toString(Activity a);
+std::string activityNames();  ///< "still, walking, ..." for messages
 
 struct DriverSettings {
   Posture posture = Posture::Supine;

@@ -119,12 +119,8 @@ std::string fmt(double x) {
   return buf;
 }
 
-std::string postureNames() {
-  return "supine, standing, sitting, legs_elevated, tilt";
-}
-std::string activityNames() {
-  return "still, walking, tiptoe, ankle_pumps";
-}
+using hemo::activityNames;  // the engine's own tables, so the message cannot drift from them
+using hemo::postureNames;
 
 void allowKeys(const JsonReader& r, const std::vector<std::string_view>& allowed, const std::string& what) {
   r.requireObject();
