@@ -1,24 +1,39 @@
-// Vessel wall shading: soft key + fill light, a sky/ground ambient, a wet specular
+// Vessel wall and valve shading: soft key + fill light, a sky/ground ambient, a wet specular
 // highlight and a rim that keeps each tube's outline readable from the back of a lecture hall.
+// Glass mode (uGlass = 1): walls are translucent (premultiplied alpha, denser at the
+// silhouette) so the particles and valves inside stay visible; a clot fills the lumen.
 #include "common.glsl"
 
 in vec3 vWorldPos;
 in vec3 vNormal;
 in vec4 vStyle;
-in float vFraction;
+in vec4 vLive;
 
 uniform vec3 uEye;
 uniform vec3 uKeyDir;   // unit, towards the key light
 uniform vec3 uFillDir;  // unit, towards the fill light
 uniform vec3 uUp;       // unit, screen up (for the ambient gradient)
+uniform int uGlass;     // 1: translucent walls
+uniform int uColorMap;  // 1: colour walls by the live value (vLive.x) over uMapRange
+uniform vec2 uMapRange;
 
 layout(location = 0) out vec4 fragColor;
 
 void main() {
-  vec3 n = normalize(vNormal);
+  bool valve = vLive.w > 0.5;
+  vec3 n = valve && vLive.y > 0.5 ? cross(dFdx(vWorldPos), dFdy(vWorldPos)) : vNormal;
+  n = length(n) > 1e-12 ? normalize(n) : vec3(0.0, 0.0, 1.0);
   vec3 v = normalize(uEye - vWorldPos);
-  if (dot(n, v) < 0.0) n = -n;  // inside of a cut tube: light it like the outside
+  float facing = dot(n, v);
+  if (facing < 0.0) n = -n;  // inside of a cut tube, back of a leaflet: light it like the front
   vec3 albedo = vStyle.rgb;
+  bool live = vLive.z > 0.5;
+  float clot = valve ? 0.0 : vLive.y;
+  if (!valve && live && uColorMap == 1) albedo = colorRamp((vLive.x - uMapRange.x) / max(uMapRange.y - uMapRange.x, 1e-6));
+  // A failed valve: leaflets tinted warm (and, from the geometry, they do not meet).
+  if (valve && live) albedo = mix(albedo, vec3(0.95, 0.42, 0.10), smoothstep(0.2, 0.8, vLive.x));
+  // Thrombus: dark red clot in the lumen.
+  albedo = mix(albedo, vec3(0.30, 0.025, 0.02), clot);
 
   float key = max(dot(n, uKeyDir), 0.0);
   float fill = max(dot(n, uFillDir), 0.0);
@@ -27,10 +42,20 @@ void main() {
 
   vec3 h = normalize(uKeyDir + v);
   float spec = pow(max(dot(n, h), 0.0), 48.0) * 0.45;
-  float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
+  float rim = pow(1.0 - abs(facing), 3.0);
 
   vec3 color = albedo * (ambient + 1.05 * key + 0.30 * fill) + vec3(spec) + rim * 0.35 * (albedo + 0.25);
   // Selection/hover highlight: a warm glow that survives colour-blind vision (lightness).
   color = mix(color, vec3(1.0, 0.85, 0.35) * (0.55 + 0.6 * key), max(vStyle.a, 0.0) * 0.55);
-  fragColor = vec4(linearToSrgb(toneMap(color)), 1.0);
+  float alpha = 1.0;
+  if (uGlass == 1 && !valve) {
+    // Clear where the wall faces the viewer, dense at the outline; arteries (no live data)
+    // and clots stay nearly solid so the compression and the thrombus read at a glance.
+    float base = live ? 0.30 : 0.70;
+    float edge = 1.0 - abs(facing);
+    alpha = clamp(base + (1.0 - base) * edge * edge * 1.1 + spec, 0.0, 1.0);
+    alpha = max(alpha, clot * 0.92);
+    alpha = max(alpha, max(vStyle.a, 0.0) * 0.6);
+  }
+  fragColor = vec4(linearToSrgb(toneMap(color)) * alpha, alpha);
 }

@@ -14,6 +14,13 @@ struct MeshVertex {
   Vec3 normal;     ///< unit
   float vessel;    ///< vessel index (exact small integer stored as float)
   float fraction;  ///< arc-length fraction along the vessel
+  /// Where the vertex moves per frame: for a valve leaflet, its displacement from closed
+  /// (opening 0) to fully open (opening 1), in cm; zero elsewhere.
+  Vec3 offset;
+  /// Tube walls: the atlas radius (cm) of the ring the vertex sits on; the wall moves along
+  /// `normal` by radius * (scale - 1) when the lumen's scale changes. -1 marks a valve leaflet
+  /// (it bends as it moves, so the renderer shades it with per-pixel normals). Zero elsewhere.
+  float radius;
 };
 
 struct Mesh {

@@ -77,13 +77,14 @@ Vec3 appendTube(Mesh& mesh, const std::vector<CenterlineSample>& s, int vesselIn
   const auto ring = static_cast<std::uint32_t>(sides + 1);  // seam vertex duplicated
   std::uint32_t rings = 0;
 
-  auto addRing = [&](Vec3 center, Vec3 n, Vec3 b, Vec3 axis, float radius, float axial, float frac) {
+  auto addRing = [&](Vec3 center, Vec3 n, Vec3 b, Vec3 axis, float radius, float axial, float frac, float wallRadius) {
     // axial: sin of the cap angle (normal tilts along +-axis on caps), 0 on the body.
     const float radial = std::sqrt(std::max(0.0f, 1.0f - axial * axial));
     for (int k = 0; k <= sides; ++k) {
       const float a = 2.0f * kPi * static_cast<float>(k) / static_cast<float>(sides);
       const Vec3 dir = std::cos(a) * n + std::sin(a) * b;
-      mesh.vertices.push_back({center + dir * radius, glm::normalize(dir * radial + axis * axial), vessel, frac});
+      mesh.vertices.push_back(
+          {center + dir * radius, glm::normalize(dir * radial + axis * axial), vessel, frac, Vec3(0.0f), wallRadius});
     }
     ++rings;
   };
@@ -95,19 +96,19 @@ Vec3 appendTube(Mesh& mesh, const std::vector<CenterlineSample>& s, int vesselIn
     const float r = s[0].radius;
     for (int k = 0; k < capRings; ++k) {
       const float theta = 0.5f * kPi * (1.0f - static_cast<float>(k) / static_cast<float>(capRings));
-      addRing(s[0].position - t * (r * std::sin(theta)), n, b, -t, r * std::cos(theta), std::sin(theta), 0.0f);
+      addRing(s[0].position - t * (r * std::sin(theta)), n, b, -t, r * std::cos(theta), std::sin(theta), 0.0f, r);
     }
   }
   for (std::size_t i = 0; i < s.size(); ++i) {
     const Vec3 t = tangentAt(s, i), n = normals[i], b = glm::cross(t, n);
-    addRing(s[i].position, n, b, t, s[i].radius, 0.0f, s[i].fraction);
+    addRing(s[i].position, n, b, t, s[i].radius, 0.0f, s[i].fraction, s[i].radius);
   }
   if (capEnd) {
     const Vec3 t = tangentAt(s, s.size() - 1), n = normals.back(), b = glm::cross(t, n);
     const float r = s.back().radius;
     for (int k = 1; k <= capRings; ++k) {
       const float theta = 0.5f * kPi * static_cast<float>(k) / static_cast<float>(capRings);
-      addRing(s.back().position + t * (r * std::sin(theta)), n, b, t, r * std::cos(theta), std::sin(theta), 1.0f);
+      addRing(s.back().position + t * (r * std::sin(theta)), n, b, t, r * std::cos(theta), std::sin(theta), 1.0f, r);
     }
   }
   // Quads between consecutive rings; (n, b, t) is right-handed so this winding faces outward.

@@ -10,9 +10,9 @@
 namespace venaviz {
 
 struct TubeMeshOptions {
-  float maxStep = 0.6f;  ///< cm between rings along the centerline (default: 0.6)
-  int minSides = 12;     ///< vertices around the smallest tubes (default: 12)
-  int maxSides = 32;     ///< vertices around the largest tubes (default: 32)
+  float maxStep = 0.9f;  ///< cm between rings along the centerline (default: 0.9)
+  int minSides = 10;     ///< vertices around the smallest tubes (default: 10)
+  int maxSides = 24;     ///< vertices around the largest tubes (default: 24)
   int capRings = 4;      ///< rings in each hemispherical end cap (default: 4)
 };
 

@@ -23,10 +23,14 @@ void appendValveLeaflets(Mesh& mesh, Vec3 center, Vec3 axis, float r, float open
         const float t = static_cast<float>(j) / static_cast<float>(nv);  // 0 at the wall, 1 at the free edge
         // The leaflet runs from its wall attachment (upstream) to a free edge downstream,
         // which meets the other leaflet at the centre when closed.
-        const float reach = (1.0f - t) + t * (0.08f + 0.85f * opening);  // fraction of radius from the axis
-        const Vec3 p = center + w * (r * 0.97f * cw) + u * (static_cast<float>(side) * r * 0.97f * sw * reach) +
-                       axis * (depth * (t - 0.5f) * (0.6f + 0.4f * sw));
-        mesh.vertices.push_back({p, Vec3(0.0f), tag, t});
+        // The reach is linear in the opening, so the vertex stores its closed position and
+        // the displacement to fully open: the renderer animates the opening per frame.
+        const float reachClosed = (1.0f - t) + t * 0.08f;  // fraction of radius from the axis
+        const Vec3 across = u * (static_cast<float>(side) * r * 0.97f * sw);
+        const Vec3 closed =
+            center + w * (r * 0.97f * cw) + across * reachClosed + axis * (depth * (t - 0.5f) * (0.6f + 0.4f * sw));
+        const Vec3 openDelta = across * (t * 0.85f);
+        mesh.vertices.push_back({closed + openDelta * opening, Vec3(0.0f), tag, t, openDelta, -1.0f});
       }
     }
     // Normals from the grid.
@@ -62,7 +66,7 @@ void appendValveBand(Mesh& mesh, Vec3 center, Vec3 axis, float r, float tag) {
     for (int j = 0; j <= nMinor; ++j) {
       const float b = 2.0f * kPi * static_cast<float>(j) / static_cast<float>(nMinor);
       const Vec3 n = std::cos(b) * radial + std::sin(b) * axis;
-      mesh.vertices.push_back({center + radial * major + n * minor, n, tag, 0.0f});
+      mesh.vertices.push_back({center + radial * major + n * minor, n, tag, 0.0f, Vec3(0.0f), 0.0f});
     }
   }
   const auto stride = static_cast<std::uint32_t>(nMinor + 1);

@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "core/paths.h"
+#include "hemo/scenario.h"
 #include "io/model_import.h"
 #include "platform/window.h"
 #include "render/shader_library.h"
@@ -31,6 +33,13 @@ App::App(const AppOptions& options) : options_(options) {
   startTime_ = platform::Window::time();
   gl_ = render::loadGl(platform::Window::procLoader());
   log::debug("OpenGL " + gl_.version + " on " + gl_.renderer);
+  if (options_.samples < 0) {
+    const bool software = gl_.renderer.find("llvmpipe") != std::string::npos ||
+                          gl_.renderer.find("softpipe") != std::string::npos ||
+                          gl_.renderer.find("SwiftShader") != std::string::npos;
+    options_.samples = software ? 0 : 4;
+    if (software) log::debug("software renderer (" + gl_.renderer + "): multisampling off; --samples 4 turns it on");
+  }
 
   render::ShaderSources sources;
   // Development: read shaders/ from the source tree (hot reload). Installed: embedded copies.
@@ -74,8 +83,12 @@ void App::loadScene(const fs::path& path) {
   if (std::any_of(scene.anatomy.vessels.begin(), scene.anatomy.vessels.end(),
                   [](const Vessel& v) { return !v.isArtery(); }))
     engine = std::make_unique<hemo::Engine>(scene.anatomy);
+  state_.flow.reset();  // it refers to the old anatomy
+  state_.protocol.reset();
   state_.scene = std::move(scene);
   state_.engine = std::move(engine);
+  if (state_.engine)
+    state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
   state_.hasScene = true;
   state_.sceneError.clear();
   state_.clock.reset();
@@ -87,7 +100,15 @@ void App::loadScene(const fs::path& path) {
 
 void App::uploadScene() {
   const Anatomy& a = state_.scene.anatomy;
-  renderer_->setMesh(buildVesselMesh(a), buildValveMesh(a), a.vessels.size() + a.valves.size());
+  // A coarse tessellation for distant views: under a software renderer the cost of a frame
+  // is mostly per triangle, and a 6 mm vein spans a few pixels in a whole-body view.
+  TubeMeshOptions coarse;
+  coarse.maxStep = 2.0f;
+  coarse.minSides = 6;
+  coarse.maxSides = 12;
+  coarse.capRings = 2;
+  renderer_->setMesh(buildVesselMesh(a), buildVesselMesh(a, coarse), buildValveMesh(a, 0.0f), a.vessels.size(),
+                     a.valves.size());
   // Context models: a file that cannot be read is a warning; the rest of the scene loads.
   state_.warnings.clear();
   std::vector<Mesh> models;
@@ -259,9 +280,36 @@ void App::apply(const std::string& command) {
 
 void App::stepSimulation(int steps) {
   // One engine step per fixed clock step: the simulation is independent of the frame rate.
-  if (state_.engine)
-    for (int k = 0; k < steps; ++k) state_.engine->step(state_.clock.dt());
+  if (state_.engine) {
+    for (int k = 0; k < steps; ++k) {
+      applyDueEvents();
+      state_.engine->step(state_.clock.dt());
+    }
+    if (state_.flow && steps > 0) state_.flow->advance(*state_.engine, steps * state_.clock.dt());
+  }
   state_.clock.commit(steps);
+}
+
+void App::applyDueEvents() {
+  if (!state_.protocol || !state_.engine) return;
+  const hemo::Protocol& p = *state_.protocol;
+  const double now = state_.engine->time() - state_.protocolStart;
+  while (state_.protocolNext < p.events.size() && p.events[state_.protocolNext].time <= now + 1e-9) {
+    const hemo::Event& ev = p.events[state_.protocolNext++];
+    try {
+      hemo::applyEvent(*state_.engine, state_.scene.anatomy, ev);
+    } catch (const Error& e) {
+      log::error(p.name + ": events at " + std::to_string(ev.time) + " s (" + ev.action + "): " + e.what());
+    }
+  }
+  if (state_.protocolNext >= p.events.size() && now >= p.duration) state_.protocol.reset();
+}
+
+void App::rebuildEngine() {
+  state_.flow.reset();
+  state_.protocol.reset();
+  state_.engine = std::make_unique<hemo::Engine>(state_.scene.anatomy);
+  state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
 }
 
 void App::simulate(double seconds) {
@@ -270,12 +318,73 @@ void App::simulate(double seconds) {
 }
 
 void App::renderScene(int fbWidth, int fbHeight) {
-  target_.ensure({.width = fbWidth, .height = fbHeight, .samples = options_.samples}, gl_.maxSamples);
+  uploadFrameData(fbHeight);
+  drawScene(fbWidth, fbHeight);
+}
+
+App::FrameTiming App::benchFrame(int width, int height, double frameSeconds) {
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+  };
+  FrameTiming t;
+  const int steps = std::max(1, static_cast<int>(std::lround(frameSeconds / state_.clock.dt())));
+  const auto t0 = Clock::now();
+  if (state_.engine)
+    for (int k = 0; k < steps; ++k) {
+      applyDueEvents();
+      state_.engine->step(state_.clock.dt());
+    }
+  state_.clock.commit(steps);
+  const auto t1 = Clock::now();
+  if (state_.flow && state_.engine) state_.flow->advance(*state_.engine, steps * state_.clock.dt());
+  const auto t2 = Clock::now();
+  uploadFrameData(height);
+  render::finishGl();
+  const auto t3 = Clock::now();
+  drawScene(width, height);
+  render::finishGl();
+  const auto t4 = Clock::now();
+  t.engineMs = ms(t0, t1);
+  t.particlesMs = ms(t1, t2);
+  t.uploadMs = ms(t2, t3);
+  t.drawMs = ms(t3, t4);
+  return t;
+}
+
+void App::uploadFrameData(int fbHeight) {
   if (state_.stylesDirty) {
     look_.xray = state_.xray;
     renderer_->setStyles(state_.styles);
     state_.stylesDirty = false;
   }
+  look_.glassWalls = state_.glassWalls;
+  {
+    // Fine walls once a centimetre covers more than ~9 pixels (the coarse mesh's facets and
+    // chords would start to show).
+    const float pxPerCm =
+        static_cast<float>(fbHeight) /
+        (2.0f * std::tan(glm::radians(state_.camera.fovYDeg()) * 0.5f) * std::max(state_.camera.pose().distance, 1.0f));
+    look_.fineWalls = pxPerCm > 9.0f;
+  }
+  look_.particles = state_.particles && state_.flow;
+  look_.particleColor = state_.particleColor;
+  look_.colorMap = state_.wallMap != WallMap::Off;
+  const WallMapRange range = wallMapRange(state_.wallMap);
+  look_.mapRange = {range.lo, range.hi};
+  if (state_.flow && state_.engine) {
+    state_.flow->fillState(*state_.engine, state_.wallMap, renderer_->stateRows(), stateTexels_);
+    renderer_->setFlowState(stateTexels_);
+    if (look_.particles) {
+      const auto& particles = state_.flow->particles();
+      static_assert(sizeof(flow::ParticleInstance) == render::kParticleFloats * sizeof(float));
+      renderer_->setParticles(reinterpret_cast<const float*>(particles.data()), particles.size());
+    }
+  }
+}
+
+void App::drawScene(int fbWidth, int fbHeight) {
+  target_.ensure({.width = fbWidth, .height = fbHeight, .samples = options_.samples}, gl_.maxSamples);
   target_.bindScene();
   renderer_->draw(state_.camera, fbWidth, fbHeight, look_);
   target_.resolve();
@@ -334,6 +443,26 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
       if (auto o = probe("common_iliac_vein_left", 0.5f))
         m.readouts.push_back({"Left iliac vein", o->pressureMmHg, "mmHg"});
       m.readouts.push_back({"Right atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg"});
+      ui::UiModel::FlowDisplay& f = m.flow;
+      f.particles = state_.particles;
+      f.glassWalls = state_.glassWalls;
+      static const char* const colors[] = {"direction", "speed", "oxygen"};
+      static const char* const qualities[] = {"low", "medium", "high"};
+      static const char* const maps[] = {"off", "pressure", "transmural", "velocity"};
+      f.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
+      f.quality = qualities[std::clamp(state_.quality, 0, 2)];
+      f.wallMap = maps[static_cast<int>(state_.wallMap)];
+      const WallMapRange range = wallMapRange(state_.wallMap);
+      f.mapLabel = range.label;
+      f.mapUnit = range.unit;
+      f.mapLo = range.lo;
+      f.mapHi = range.hi;
+      if (state_.flow) f.particleCount = state_.flow->tracers().counts().alive;
+      if (state_.protocol) {
+        f.protocol = state_.protocol->name;
+        f.protocolTime = e->time() - state_.protocolStart;
+        f.protocolDuration = state_.protocol->duration;
+      }
     }
     if (state_.hovered >= 0 && state_.hovered != state_.selected)
       m.hoveredName = an.vessels[static_cast<std::size_t>(state_.hovered)].name;

@@ -10,10 +10,12 @@
 
 #include "anatomy/pick.h"
 #include "app/actions.h"
+#include "app/flow_view.h"
 #include "core/camera.h"
 #include "core/fixed_step.h"
 #include "core/image.h"
 #include "hemo/engine.h"
+#include "hemo/scenario.h"
 #include "io/scene.h"
 #include "platform/input.h"
 #include "render/gl_context.h"
@@ -38,7 +40,9 @@ struct AppOptions {
   int height = 800;
   bool fullscreen = false;
   float uiScale = 1.0f;  ///< 1..3 (default: 1)
-  int samples = 4;       ///< MSAA samples (default: 4)
+  /// MSAA samples; -1 (default) picks 4 on a GPU and 0 on a software renderer (llvmpipe),
+  /// where multisampling would cost about half the frame (docs/performance.md).
+  int samples = -1;
   bool vsync = true;
   /// Actions to run once the first frames are on screen, separated by ';' (for scripts and
   /// tests of the real window path), e.g. "view left; screenshot a.png; quit".
@@ -66,6 +70,18 @@ struct AppState {
   bool stylesDirty = true;
   /// The hemodynamic engine for the scene's veins (null when the scene has none).
   std::unique_ptr<hemo::Engine> engine;
+  /// Lumen, particles and the live state handed to the renderer (null without an engine).
+  std::unique_ptr<FlowView> flow;
+  /// A protocol playing in the app: its events fire as simulated time passes.
+  std::optional<hemo::Protocol> protocol;
+  double protocolStart = 0.0;  ///< engine time at which it started
+  std::size_t protocolNext = 0;
+  // How the blood is shown.
+  bool particles = true;
+  bool glassWalls = true;
+  int particleColor = 0;  ///< 0 direction, 1 speed, 2 oxygen saturation
+  int quality = 1;        ///< particle budget: 0 low (20k), 1 medium (50k), 2 high (200k)
+  WallMap wallMap = WallMap::Off;
 };
 
 class App {
@@ -88,6 +104,13 @@ class App {
   void simulate(double seconds);
   /// Renders one frame offscreen at width x height pixels (optionally with the UI).
   Image renderImage(int width, int height, bool withUi);
+  /// One timed headless frame for `venaviz bench`: the engine advanced by `frameSeconds` of
+  /// simulated time, the particles moved, the per-frame data uploaded, the scene drawn
+  /// offscreen (glFinish included). Milliseconds per part.
+  struct FrameTiming {
+    double engineMs = 0.0, particlesMs = 0.0, uploadMs = 0.0, drawMs = 0.0;
+  };
+  FrameTiming benchFrame(int width, int height, double frameSeconds);
   /// Depth-buffer pick: the surface point under a pixel of the last frame, if any.
   std::optional<Vec3> surfacePointAt(Vec2 pixel) const;
   /// The visible vessel under a window position (logical pixels), by ray casting.
@@ -100,6 +123,8 @@ class App {
   const AppState& state() const { return state_; }
   const ActionRegistry& actions() const { return actions_; }
   const render::GlInfo& glInfo() const { return gl_; }
+  /// MSAA samples in use (after the automatic choice).
+  int samples() const { return options_.samples; }
   /// The camera pose a scene asks for at the current aspect ratio.
   CameraPose scenePose(std::optional<View> view = std::nullopt) const;
 
@@ -108,7 +133,13 @@ class App {
   void registerKeyDocs();
   void handleInput(const std::vector<platform::InputEvent>& events);
   void stepSimulation(int steps);
+  /// Replaces the engine (settled supine) and the flow view built on it.
+  void rebuildEngine();
+  /// Fires the playing protocol's events that are due at the engine's current time.
+  void applyDueEvents();
   void renderScene(int fbWidth, int fbHeight);
+  void uploadFrameData(int fbHeight);
+  void drawScene(int fbWidth, int fbHeight);
   void drawUi(Vec2 uiSize, float dt, bool windowed);
   void uploadScene();
   void refreshStyles();
@@ -132,7 +163,8 @@ class App {
   float frameMs_ = 0.0f;
   Vec2 lastViewport_{1280.0f, 800.0f};
   bool dragging_ = false;
-  double startTime_ = 0.0;  ///< platform time when the app began (for the first-frame figure)
+  double startTime_ = 0.0;          ///< platform time when the app began (for the first-frame figure)
+  std::vector<float> stateTexels_;  ///< reused each frame
 };
 
 }  // namespace venaviz

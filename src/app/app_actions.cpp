@@ -7,6 +7,7 @@
 #include "core/log.h"
 #include "hemo/scenario.h"
 #include "io/image.h"
+#include "io/simulation_reader.h"
 #include "platform/window.h"
 #include "render/shader_library.h"
 
@@ -189,6 +190,78 @@ void App::registerActions() {
           }
           hemo::applyCondition(e, state_.scene.anatomy, c);
         });
+  a.add("scenario", "scenario FILE", "Start again from a scenario file (posture, activity, conditions)", 1, 1,
+        [this, engineOrThrow](auto& args) {
+          engineOrThrow("scenario");
+          const hemo::Scenario sc = io::loadScenario(args[0]);  // throws before anything changes
+          io::validateScenario(sc, state_.scene.anatomy, args[0]);
+          rebuildEngine();
+          hemo::applyScenario(*state_.engine, state_.scene.anatomy, sc);
+          state_.engine->settle(30.0);
+          state_.flow->reseed(*state_.engine);
+          log::info("scenario " + sc.name + " applied");
+        });
+  a.add("protocol", "protocol FILE|stop", "Play a protocol's timeline (events fire as simulated time passes)", 1, 1,
+        [this, engineOrThrow](auto& args) {
+          hemo::Engine& e = engineOrThrow("protocol");
+          if (args[0] == "stop") {
+            state_.protocol.reset();
+            return;
+          }
+          hemo::Protocol p = io::loadProtocol(args[0]);
+          io::validateProtocol(p, state_.scene.anatomy, args[0]);
+          std::stable_sort(p.events.begin(), p.events.end(),
+                           [](const hemo::Event& x, const hemo::Event& y) { return x.time < y.time; });
+          state_.protocol = std::move(p);
+          state_.protocolStart = e.time();
+          state_.protocolNext = 0;
+          applyDueEvents();
+        });
+  // --- how the blood is shown ---
+  a.add("particles", "particles [on|off]", "Show the blood as moving particles", 0, 1,
+        [&s](auto& args) { s.particles = parseSwitchArg("particles", args, s.particles); });
+  a.add("particle_color", "particle_color direction|speed|oxygen", "Colour particles by direction, speed or oxygen", 1,
+        1, [&s](auto& args) {
+          const std::string& m = args[0];
+          if (m == "direction")
+            s.particleColor = 0;
+          else if (m == "speed")
+            s.particleColor = 1;
+          else if (m == "oxygen")
+            s.particleColor = 2;
+          else
+            throw Error("particle_color: \"" + m + "\" is not a mode; expected direction, speed or oxygen");
+        });
+  a.add("walls", "walls glass|solid", "See-through vessel walls (particles and valves visible) or solid ones", 1, 1,
+        [&s](auto& args) {
+          if (args[0] != "glass" && args[0] != "solid")
+            throw Error("walls: \"" + args[0] + "\" is not a look; expected glass or solid");
+          s.glassWalls = args[0] == "glass";
+        });
+  a.add("wall_map", "wall_map off|pressure|transmural|velocity", "Colour the vein walls by a live value", 1, 1,
+        [&s](auto& args) {
+          const std::string& m = args[0];
+          if (m == "off")
+            s.wallMap = WallMap::Off;
+          else if (m == "pressure")
+            s.wallMap = WallMap::Pressure;
+          else if (m == "transmural")
+            s.wallMap = WallMap::Transmural;
+          else if (m == "velocity")
+            s.wallMap = WallMap::Velocity;
+          else
+            throw Error("wall_map: \"" + m + "\" is not a map; expected off, pressure, transmural or velocity");
+        });
+  a.add("quality", "quality low|medium|high", "Particle budget: 20k, 50k or 200k particles", 1, 1, [&s](auto& args) {
+    const std::string& q = args[0];
+    const int quality = q == "low" ? 0 : q == "medium" ? 1 : q == "high" ? 2 : -1;
+    if (quality < 0) throw Error("quality: \"" + q + "\" is not a level; expected low, medium or high");
+    s.quality = quality;
+    if (s.flow && s.engine) {
+      s.flow->tracers().setBudget(particleBudget(quality));
+      s.flow->reseed(*s.engine);
+    }
+  });
   a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });
 }
 

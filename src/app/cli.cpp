@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -59,6 +61,21 @@ float parseUiScale(const std::string& text) {
   }
 }
 
+/// "dir/f%04d.png" with k: the one %d (optionally %0Nd) replaced by k; anything else is an error.
+std::string numberedName(const std::string& pattern, int k) {
+  const std::size_t p = pattern.find('%');
+  std::size_t q = p == std::string::npos ? p : p + 1;
+  int width = 0;
+  while (q != std::string::npos && q < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[q])))
+    width = std::min(width * 10 + (pattern[q++] - '0'), 12);
+  if (p == std::string::npos || q >= pattern.size() || pattern[q] != 'd' || pattern.find('%', q) != std::string::npos)
+    throw UsageError("render: --frames needs an output name with one %d or %04d, such as frames/f%04d.png; got \"" +
+                     pattern + "\"");
+  std::string number = std::to_string(k);
+  if (static_cast<int>(number.size()) < width) number.insert(0, static_cast<std::size_t>(width) - number.size(), '0');
+  return pattern.substr(0, p) + number + pattern.substr(q + 1);
+}
+
 int cmdRender(Args& a) {
   AppOptions opt;
   opt.headless = true;
@@ -67,6 +84,8 @@ int cmdRender(Args& a) {
   std::optional<View> view;
   std::string out;
   bool withUi = false;
+  int frames = 1;
+  double fps = 10.0;
   std::string actions;
   std::optional<Vec3> target;
   std::optional<float> distance;
@@ -102,30 +121,124 @@ int cmdRender(Args& a) {
       opt.uiScale = parseUiScale(a.value(f));
     else if (f == "--samples")
       opt.samples = static_cast<int>(parseSeconds(f, a.value(f)));
+    else if (f == "--frames")
+      frames = static_cast<int>(parseSeconds(f, a.value(f)));
+    else if (f == "--fps")
+      fps = parseSeconds(f, a.value(f));
     else
       throw UsageError("render: unknown option \"" + f + "\"; see venaviz --help");
   }
   if (out.empty()) throw UsageError("render: missing -o FILE.png");
+  if (frames > 1) numberedName(out, 0);  // checks the pattern before any work
+  if (frames < 1 || frames > 100000 || !(fps > 0.0)) throw UsageError("render: --frames 1..100000 and --fps > 0");
   App app(opt);
   app.state().clock.setPaused(true);
-  app.simulate(time);
   // Fit the view to the output's aspect ratio, then render.
   app.renderImage(w, h, false);
   CameraPose pose = app.scenePose(view);
   if (target) pose.target = *target;
   if (distance) pose.distance = *distance;
   app.state().camera.setPose(pose);
-  // Actions after the view is set (e.g. "layer bones off; select femoral_vein_left").
+  // Actions after the view is set (e.g. "layer bones off; select femoral_vein_left"), before
+  // simulated time passes.
+  for (std::size_t p = 0, q; p < actions.size(); p = q + 1) {
+    q = actions.find(';', p);
+    if (q == std::string::npos) q = actions.size();
+    const std::string cmd = actions.substr(p, q - p);
+    double seconds = 0.0;
+    if (std::sscanf(cmd.c_str(), " wait %lf", &seconds) == 1)
+      app.simulate(std::clamp(seconds, 0.0, 3600.0));  // simulated time between actions
+    else if (cmd.find_first_not_of(" \t") != std::string::npos)
+      app.apply(cmd);
+  }
+  app.simulate(time);                // after the actions: "posture standing" then 5 s of time
+  app.state().camera.update(10.0f);  // finish any fly-to an action started
+  if (frames == 1) {
+    io::writePng(out, app.renderImage(w, h, withUi));
+    std::printf("wrote %s (%dx%d, t = %.3f s, %s view)\n", out.c_str(), w, h, app.state().clock.time(),
+                std::string(viewName(view.value_or(app.state().scene.view.preset))).c_str());
+    return kExitOk;
+  }
+  // An image sequence: 1/fps seconds of simulated time between frames.
+  for (int k = 0; k < frames; ++k) {
+    if (k > 0) app.simulate(1.0 / fps);
+    io::writePng(numberedName(out, k), app.renderImage(w, h, withUi));
+  }
+  std::printf("wrote %d frames %s (%dx%d, %.3g fps of simulated time, ending at t = %.3f s)\n", frames, out.c_str(), w,
+              h, fps, app.state().clock.time());
+  return kExitOk;
+}
+
+/// `venaviz bench`: timed headless frames of a scene, split into engine, particles, upload
+/// and draw (docs/performance.md).
+int cmdBench(Args& a) {
+  AppOptions opt;
+  opt.headless = true;
+  int w = 1280, h = 800, frames = 120, warmup = 10;
+  std::string actions, quality;
+  while (!a.done()) {
+    const std::string f = a.next();
+    if (f == "--scene")
+      opt.scene = a.value(f);
+    else if (f == "--size")
+      parseSize(a.value(f), w, h);
+    else if (f == "--frames")
+      frames = static_cast<int>(parseSeconds(f, a.value(f)));
+    else if (f == "--samples")
+      opt.samples = static_cast<int>(parseSeconds(f, a.value(f)));
+    else if (f == "--quality")
+      quality = a.value(f);
+    else if (f == "--do")
+      actions = a.value(f);
+    else
+      throw UsageError("bench: unknown option \"" + f + "\"; see venaviz --help");
+  }
+  frames = std::clamp(frames, 1, 100000);
+  App app(opt);
+  if (!quality.empty()) app.apply("quality " + quality);
   for (std::size_t p = 0, q; p < actions.size(); p = q + 1) {
     q = actions.find(';', p);
     if (q == std::string::npos) q = actions.size();
     const std::string cmd = actions.substr(p, q - p);
     if (cmd.find_first_not_of(" \t") != std::string::npos) app.apply(cmd);
   }
-  app.state().camera.update(10.0f);  // finish any fly-to an action started
-  io::writePng(out, app.renderImage(w, h, withUi));
-  std::printf("wrote %s (%dx%d, t = %.3f s, %s view)\n", out.c_str(), w, h, app.state().clock.time(),
-              std::string(viewName(view.value_or(app.state().scene.view.preset))).c_str());
+  app.renderImage(w, h, false);  // fits the view, compiles, allocates
+  app.state().camera.setPose(app.scenePose());
+  std::vector<App::FrameTiming> t;
+  for (int i = 0; i < warmup + frames; ++i) {
+    const App::FrameTiming ft = app.benchFrame(w, h, 1.0 / 60.0);
+    if (i >= warmup) t.push_back(ft);
+  }
+  auto stats = [&](auto field, double& median, double& p95) {
+    std::vector<double> v;
+    for (const auto& x : t) v.push_back(field(x));
+    std::sort(v.begin(), v.end());
+    median = v[v.size() / 2];
+    p95 = v[std::min(v.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(v.size()))) - 1)];
+  };
+  std::printf("venaviz bench: %s, %dx%d, %d frames (after %d warm-up), MSAA %d, %zu particles, GL %s\n",
+              app.state().scene.name.c_str(), w, h, frames, warmup, app.samples(),
+              app.state().flow ? app.state().flow->tracers().counts().alive : std::size_t{0},
+              app.glInfo().renderer.c_str());
+  std::printf("%-10s %10s %10s\n", "part", "median ms", "p95 ms");
+  struct Row {
+    const char* name;
+    double (*get)(const App::FrameTiming&);
+  };
+  const Row rows[] = {
+      {"engine", [](const App::FrameTiming& x) { return x.engineMs; }},
+      {"particles", [](const App::FrameTiming& x) { return x.particlesMs; }},
+      {"upload", [](const App::FrameTiming& x) { return x.uploadMs; }},
+      {"draw", [](const App::FrameTiming& x) { return x.drawMs; }},
+      {"frame", [](const App::FrameTiming& x) { return x.engineMs + x.particlesMs + x.uploadMs + x.drawMs; }}};
+  double frameMedian = 0.0;
+  for (const Row& r : rows) {
+    double med = 0.0, p95 = 0.0;
+    stats(r.get, med, p95);
+    std::printf("%-10s %10.2f %10.2f\n", r.name, med, p95);
+    frameMedian = med;
+  }
+  std::printf("frames per second (median frame): %.1f\n", 1000.0 / std::max(frameMedian, 1e-6));
   return kExitOk;
 }
 
@@ -332,8 +445,10 @@ usage:
       for S seconds); F1 in the app lists the actions
   venaviz render --scene FILE -o OUT.png [--size 1280x800] [--time SECONDS]
                  [--view anterior|posterior|left|right|superior|inferior] [--ui] [--ui-scale X]
-                 [--target X,Y,Z] [--distance CM] [--do "ACTION; ACTION ..."]
-      render one frame offscreen to a PNG (deterministic for the same inputs)
+                 [--target X,Y,Z] [--distance CM] [--do "ACTION; wait S; ACTION ..."]
+      render one frame offscreen to a PNG (deterministic for the same inputs); the actions run
+      first ("wait S" lets S seconds of simulated time pass), then --time seconds pass;
+      --frames N [--fps F] writes an image sequence (-o name with %04d), 1/F s apart
   venaviz info --scene FILE [--json]
       print the loaded anatomy (vessels, landmarks; points and radii in cm)
   venaviz simulate --scene FILE [--scenario FILE] [--protocol FILE] [--probe VESSEL_ID@FRACTION ...]
@@ -343,6 +458,10 @@ usage:
       reflux times, calf ejection, venous filling index, phasicity, gradients) or, with --json,
       a JSON report; --out writes each probe's pressure, flow, velocity and diameter per step
       (default dt 1/240 s; see docs/simulation-format.md)
+  venaviz bench [--scene FILE] [--size 1280x800] [--frames 120] [--samples N] [--quality low|medium|high]
+                [--do "ACTION; ..."]
+      render timed headless frames (1/60 s of simulated time each) and print the median and
+      95th-percentile frame time split into engine, particles, upload and draw
   venaviz --help | --version
 
 exit codes: 0 ok, 1 bad input or runtime error, 2 bad command line, 3 no display or OpenGL 3.3
@@ -367,6 +486,10 @@ int runCli(const std::vector<std::string>& words) {
     if (!a.done() && words[0] == "info") {
       a.next();
       return cmdInfo(a);
+    }
+    if (!a.done() && words[0] == "bench") {
+      a.next();
+      return cmdBench(a);
     }
     if (!a.done() && words[0] == "simulate") {
       a.next();

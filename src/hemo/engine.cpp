@@ -62,6 +62,7 @@ Engine::Engine(const Anatomy& anatomy, const Params& params)
   bedQ_.assign(net_.beds.size(), 0.0);
   cond_.valveRegurgitant.assign(net_.valves.size(), 0.0);
   cond_.linkArea.assign(m, 1.0);
+  cond_.linkLesion.assign(m, Lesion::None);
   cond_.nodeExternal.assign(n, 0.0);
   cond_.bedScale.assign(net_.beds.size(), 1.0);
   assemblePattern();

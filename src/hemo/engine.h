@@ -16,10 +16,15 @@
 
 namespace venaviz::hemo {
 
+/// What narrowed a link (for display: a compressed vein is drawn pinched, a thrombus fills the
+/// lumen inside a normal wall, a closed (ablated, ligated) vein shrinks). The flow uses linkArea.
+enum class Lesion : std::uint8_t { None, Compression, Thrombus, Closure };
+
 /// What the user changes: valve competence, narrowings, external pressures. Plain data.
 struct Conditions {
   std::vector<double> valveRegurgitant;  ///< per anatomy valve: 0 competent .. 1 absent (M_rg)
   std::vector<double> linkArea;          ///< per link: lumen fraction left (1 open .. 0 occluded)
+  std::vector<Lesion> linkLesion;        ///< per link: the cause of linkArea < 1 (None when open)
   std::vector<double> nodeExternal;      ///< per compartment: extra external pressure, Pa (stockings, clothing)
   std::vector<double> bedScale;          ///< per bed: inflow multiplier (1 normal)
   /// Arteriovenous fistulas: (compartment, conductance m^3/(s Pa)) from arterial pressure.

@@ -43,8 +43,12 @@ std::vector<int> linksIn(const Engine& e, int vessel, double from, double to) {
   return out;
 }
 
-void setArea(Engine& e, const std::vector<int>& links, double fraction) {
-  for (int j : links) e.conditions().linkArea[static_cast<std::size_t>(j)] = std::clamp(fraction, 1e-4, 1.0);
+void setArea(Engine& e, const std::vector<int>& links, double fraction, Lesion cause) {
+  Conditions& c = e.conditions();
+  for (int j : links) {
+    c.linkArea[static_cast<std::size_t>(j)] = std::clamp(fraction, 1e-4, 1.0);
+    c.linkLesion[static_cast<std::size_t>(j)] = fraction >= 1.0 ? Lesion::None : cause;
+  }
 }
 
 /// Where the right common iliac artery crosses the left common iliac vein (fraction along the vein).
@@ -160,7 +164,8 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     const Vessel& v = vesselOrThrow(a, c.target, k);
     if (!(c.days >= 0.0 && c.days <= 3650.0)) throw Error(k + ": days must be 0 to 3650");
     const double occlusion = c.severity * std::pow(0.5, c.days / 100.0);  // recanalisation
-    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 1.0 - occlusion);
+    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 1.0 - occlusion,
+            k == "thrombus" ? Lesion::Thrombus : Lesion::Compression);
     if (k == "thrombus" && c.days > 0.0) {
       // Valves caught in the clot are damaged as it organises (post-thrombotic reflux).
       const double damage = c.severity * (1.0 - std::pow(0.5, c.days / 344.0));
@@ -174,28 +179,28 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
   } else if (k == "post_thrombotic") {
     checkSeverity(c);
     const Vessel& v = vesselOrThrow(a, c.target, k);
-    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 1.0 - c.severity);
+    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 1.0 - c.severity, Lesion::Thrombus);
     for (int vi : selectValves(a, v.id)) cond.valveRegurgitant[static_cast<std::size_t>(vi)] = 0.8;
   } else if (k == "thrombus_removal") {
     const Vessel& v = vesselOrThrow(a, c.target, k);
-    setArea(e, linksIn(e, a.vesselIndex(v.id), 0.0, 1.0), 1.0);
+    setArea(e, linksIn(e, a.vesselIndex(v.id), 0.0, 1.0), 1.0, Lesion::None);
   } else if (k == "may_thurner" || k == "iliac_stent") {
     if (k == "may_thurner") checkSeverity(c, 0.95);  // a stent takes no severity
     const double f = mayThurnerFraction(a);
     const Vessel& v = vesselOrThrow(a, "common_iliac_vein_left", k);
     const double half = 1.0 / std::max(1.0, static_cast<double>(polylineLength(v.points)));  // +-1 cm
     setArea(e, linksIn(e, a.vesselIndex(v.id), std::max(0.0, f - half), std::min(1.0, f + half)),
-            k == "iliac_stent" ? 1.0 : 1.0 - c.severity);
+            k == "iliac_stent" ? 1.0 : 1.0 - c.severity, Lesion::Compression);
   } else if (k == "jugular_stenosis") {
     checkSeverity(c);
     const std::string id = c.target.empty() ? "internal_jugular_vein_right" : c.target;
     const Vessel& v = vesselOrThrow(a, id, k);
-    setArea(e, linksIn(e, a.vesselIndex(v.id), 0.4, 0.6), 1.0 - c.severity);
+    setArea(e, linksIn(e, a.vesselIndex(v.id), 0.4, 0.6), 1.0 - c.severity, Lesion::Compression);
   } else if (k == "collateral_development") {
     checkSeverity(c);
     for (std::size_t vi = 0; vi < a.vessels.size(); ++vi)
       if (a.vessels[vi].system == VesselSystem::Collateral)
-        setArea(e, linksIn(e, static_cast<int>(vi), 0.0, 1.0), std::max(c.severity, 0.05));
+        setArea(e, linksIn(e, static_cast<int>(vi), 0.0, 1.0), std::max(c.severity, 0.05), Lesion::Closure);
   } else if (k == "raised_abdominal_pressure") {
     if (c.pressureMmHg < 0.0 || c.pressureMmHg > 40.0) throw Error(k + ": pressure_mmhg must be 0 to 40");
     e.drivers().settings().abdominalExtra = c.pressureMmHg * kMmHg;
@@ -222,7 +227,7 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     }
   } else if (k == "ablation") {
     const Vessel& v = vesselOrThrow(a, c.target, k);
-    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 0.0);
+    setArea(e, linksIn(e, a.vesselIndex(v.id), c.from, c.to), 0.0, Lesion::Closure);
   } else if (k == "perforator_ligation") {
     const Vessel* named = a.findVessel(c.target);
     if (c.target != "perforators" && (!named || named->system != VesselSystem::Perforator))
@@ -230,7 +235,7 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
       const Vessel& v = a.vessels[vi];
       if (v.system == VesselSystem::Perforator && (c.target == "perforators" || c.target == v.id))
-        setArea(e, linksIn(e, static_cast<int>(vi), 0.0, 1.0), 0.0);
+        setArea(e, linksIn(e, static_cast<int>(vi), 0.0, 1.0), 0.0, Lesion::Closure);
     }
   } else if (k == "av_fistula") {
     checkSeverity(c);

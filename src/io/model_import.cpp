@@ -31,8 +31,8 @@ Mesh importModel(const ContextModel& model, float tag) {
     for (unsigned i = 0; i < am->mNumVertices; ++i) {
       const aiVector3D& p = am->mVertices[i];
       const aiVector3D n = am->mNormals ? am->mNormals[i] : aiVector3D(0, 0, 1);
-      mesh.vertices.push_back(
-          {Vec3(p.x, p.y, p.z) * model.scale + model.offset, glm::normalize(Vec3(n.x, n.y, n.z)), tag, 0.0f});
+      mesh.vertices.push_back({Vec3(p.x, p.y, p.z) * model.scale + model.offset, glm::normalize(Vec3(n.x, n.y, n.z)),
+                               tag, 0.0f, Vec3(0.0f), 0.0f});
     }
     for (unsigned f = 0; f < am->mNumFaces; ++f) {
       const aiFace& face = am->mFaces[f];

@@ -31,4 +31,8 @@ GlInfo loadGl(ProcLoader loader) {
   return info;
 }
 
+void finishGl() {
+  glFinish();
+}
+
 }  // namespace venaviz::render

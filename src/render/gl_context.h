@@ -17,4 +17,7 @@ struct GlInfo {
 /// when the context is older than 3.3 core or cannot be loaded.
 GlInfo loadGl(ProcLoader loader);
 
+/// Waits until the GL has finished all submitted work (for frame-time measurements).
+void finishGl();
+
 }  // namespace venaviz::render

@@ -1,6 +1,7 @@
 #include "render/scene_renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <numeric>
 
@@ -56,6 +57,8 @@ void uploadMesh(const Mesh& mesh, VertexArray& vao, Buffer& vbo, Buffer& ibo, co
   attrib(VZ_ATTR_NORMAL, 3, offsetof(MeshVertex, normal));
   attrib(VZ_ATTR_VESSEL, 1, offsetof(MeshVertex, vessel));
   attrib(VZ_ATTR_FRACTION, 1, offsetof(MeshVertex, fraction));
+  attrib(VZ_ATTR_OFFSET, 3, offsetof(MeshVertex, offset));
+  attrib(VZ_ATTR_RADIUS, 1, offsetof(MeshVertex, radius));
   glBindVertexArray(0);
 }
 
@@ -71,21 +74,42 @@ SceneRenderer::SceneRenderer(ShaderLibrary& shaders) : shaders_(shaders) {
   shaders_.add("vessel", "vessel.vert", "vessel.frag");
   shaders_.add("background", "background.vert", "background.frag");
   shaders_.add("context", "context.vert", "context.frag");
+  shaders_.add("particle", "particle.vert", "particle.frag");
   emptyVao_ = makeVertexArray("background.vao");
+  // Particles: one streamed buffer of per-instance records; the quad corners come from gl_VertexID.
+  particleVao_ = makeVertexArray("particles.vao");
+  particleVbo_ = makeBuffer({.usage = GL_STREAM_DRAW, .label = "particles"});
+  glBindVertexArray(particleVao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, particleVbo_.id());
+  const auto stride = static_cast<GLsizei>(kParticleFloats * sizeof(float));
+  for (GLuint k = 0; k < 2; ++k) {
+    const GLuint loc = k == 0 ? VZ_ATTR_PARTICLE_A : VZ_ATTR_PARTICLE_B;
+    glEnableVertexAttribArray(loc);
+    glVertexAttribPointer(loc, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(k * 4 * sizeof(float)));
+    glVertexAttribDivisor(loc, 1);
+  }
+  glBindVertexArray(0);
+  checkGl("SceneRenderer particles");
 }
 
 std::size_t SceneRenderer::triangleCount() const {
+  // The fine walls (the coarse ones are an alternative, not an addition).
   std::size_t n = static_cast<std::size_t>(vesselIndexCount_ + valveIndexCount_);
   for (const Range& r : contextRanges_) n += static_cast<std::size_t>(r.count);
   return n / 3;
 }
 
-void SceneRenderer::setMesh(const Mesh& vessels, const Mesh& valves, std::size_t styleCount) {
+void SceneRenderer::setMesh(const Mesh& vessels, const Mesh& coarse, const Mesh& valves, std::size_t vesselCount,
+                            std::size_t valveCount) {
+  const std::size_t styleCount = vesselCount + valveCount;
+  // One buffer: fine walls, valves, coarse walls (index ranges).
   Mesh all = vessels;
   append(all, valves);
+  append(all, coarse);
   uploadMesh(all, vao_, vbo_, ibo_, "vessels");
   vesselIndexCount_ = static_cast<GLsizei>(vessels.indices.size());
   valveIndexCount_ = static_cast<GLsizei>(valves.indices.size());
+  coarseIndexCount_ = static_cast<GLsizei>(coarse.indices.size());
   styleRows_ = std::max(1, static_cast<int>((styleCount + VZ_STYLE_TEXTURE_WIDTH - 1) / VZ_STYLE_TEXTURE_WIDTH));
   styleTex_ = makeTexture({.width = VZ_STYLE_TEXTURE_WIDTH,
                            .height = styleRows_,
@@ -93,6 +117,26 @@ void SceneRenderer::setMesh(const Mesh& vessels, const Mesh& valves, std::size_t
                            .format = GL_RGBA,
                            .type = GL_FLOAT,
                            .label = "vessels.style"});
+  vesselCount_ = static_cast<int>(vesselCount);
+  stateRows_ = static_cast<int>(vesselCount + (valveCount + VZ_VALVES_PER_ROW - 1) / VZ_VALVES_PER_ROW);
+  stateRows_ = std::max(stateRows_, 1);
+  // Rest state: atlas radii, no clot, valves half open at their atlas size.
+  std::vector<float> rest(static_cast<std::size_t>(VZ_STATE_SAMPLES * stateRows_) * 4, 0.0f);
+  for (std::size_t v = 0; v < vesselCount; ++v)
+    for (std::size_t k = 0; k < VZ_STATE_SAMPLES; ++k) rest[(v * VZ_STATE_SAMPLES + k) * 4] = 1.0f;
+  for (std::size_t i = 0; i < valveCount; ++i) {
+    const std::size_t row = vesselCount + i / VZ_VALVES_PER_ROW, col = (i % VZ_VALVES_PER_ROW) * 2;
+    float* t = &rest[(row * VZ_STATE_SAMPLES + col) * 4];
+    t[0] = 0.5f;  // opening
+    t[2] = 1.0f;  // lumen scale (the centre texel stays 0: with scale 1 it does not matter)
+  }
+  stateTex_ = makeTexture({.width = VZ_STATE_SAMPLES,
+                           .height = stateRows_,
+                           .internalFormat = GL_RGBA32F,
+                           .format = GL_RGBA,
+                           .type = GL_FLOAT,
+                           .data = rest.data(),
+                           .label = "vessels.state"});
   checkGl("SceneRenderer::setMesh");
 }
 
@@ -175,6 +219,102 @@ void SceneRenderer::setStyles(const std::vector<VesselStyle>& styles) {
   glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, VZ_STYLE_TEXTURE_WIDTH, styleRows_, GL_RGBA, GL_FLOAT, texels.data());
 }
 
+void SceneRenderer::setFlowState(const std::vector<float>& texels) {
+  if (!stateTex_ || texels.size() < static_cast<std::size_t>(VZ_STATE_SAMPLES * stateRows_) * 4) return;
+  glBindTexture(GL_TEXTURE_2D, stateTex_.id());
+  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, VZ_STATE_SAMPLES, stateRows_, GL_RGBA, GL_FLOAT, texels.data());
+}
+
+void SceneRenderer::setParticles(const float* data, std::size_t count) {
+  particleCount_ = count;
+  if (count == 0) return;
+  glBindBuffer(GL_ARRAY_BUFFER, particleVbo_.id());
+  const auto bytes = static_cast<GLsizeiptr>(count * kParticleFloats * sizeof(float));
+  if (count > particleCapacity_) {
+    particleCapacity_ = count;
+    glBufferData(GL_ARRAY_BUFFER, bytes, data, GL_STREAM_DRAW);
+  } else {
+    // Orphan the old storage so the driver need not wait for the previous frame's draw.
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(particleCapacity_ * kParticleFloats * sizeof(float)), nullptr,
+                 GL_STREAM_DRAW);
+    glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, data);
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void SceneRenderer::drawParticles(const OrbitCamera& camera, int height, const SceneLook& look) {
+  const GLuint prog = shaders_.program("particle");
+  if (!prog || !look.particles || particleCount_ == 0) return;
+  glUseProgram(prog);
+  const Mat4 view = camera.view();
+  glUniformMatrix4fv(glGetUniformLocation(prog, "uView"), 1, GL_FALSE, &view[0][0]);
+  glUniformMatrix4fv(glGetUniformLocation(prog, "uProj"), 1, GL_FALSE, &proj_[0][0]);
+  const float pixelWorld =
+      2.0f * std::tan(glm::radians(camera.fovYDeg()) * 0.5f) / static_cast<float>(std::max(height, 1));
+  glUniform1f(glGetUniformLocation(prog, "uPixelWorld"), pixelWorld);
+  glUniform1f(glGetUniformLocation(prog, "uSize"), look.particleSize);
+  glUniform1f(glGetUniformLocation(prog, "uMinPixels"), look.particleMinPixels);
+  glUniform1f(glGetUniformLocation(prog, "uStreak"), look.streakSeconds);
+  glUniform1i(glGetUniformLocation(prog, "uColorMode"), look.particleColor);
+  glUniform1f(glGetUniformLocation(prog, "uSpeedMax"), look.speedMax);
+  glUniform1f(glGetUniformLocation(prog, "uRefluxMin"), look.refluxMin);
+  // Quads fitted to each streak: point sprites would be one vertex each but cover a square
+  // around the whole streak, several times the pixels (measured slower under llvmpipe).
+  glDisable(GL_CULL_FACE);
+  glBindVertexArray(particleVao_.id());
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(particleCount_));
+  glEnable(GL_CULL_FACE);
+}
+
+void SceneRenderer::drawVessels(const OrbitCamera& camera, const Mat4& vp, const SceneLook& look) {
+  const GLuint prog = shaders_.program("vessel");
+  if (!prog || vesselIndexCount_ + valveIndexCount_ == 0) return;
+  glUseProgram(prog);
+  setLightUniforms(prog, camera, vp);
+  glActiveTexture(GL_TEXTURE0 + VZ_TEX_VESSEL_STYLE);
+  glBindTexture(GL_TEXTURE_2D, styleTex_.id());
+  glUniform1i(glGetUniformLocation(prog, "uStyle"), VZ_TEX_VESSEL_STYLE);
+  glActiveTexture(GL_TEXTURE0 + VZ_TEX_FLOW_STATE);
+  glBindTexture(GL_TEXTURE_2D, stateTex_.id());
+  glUniform1i(glGetUniformLocation(prog, "uState"), VZ_TEX_FLOW_STATE);
+  glActiveTexture(GL_TEXTURE0);
+  glUniform1i(glGetUniformLocation(prog, "uVesselCount"), vesselCount_);
+  glUniform1i(glGetUniformLocation(prog, "uColorMap"), look.colorMap ? 1 : 0);
+  glUniform2f(glGetUniformLocation(prog, "uMapRange"), look.mapRange.x, look.mapRange.y);
+  glBindVertexArray(vao_.id());
+  const bool coarse = !look.fineWalls && coarseIndexCount_ > 0;
+  // Valve leaflets first (open surfaces: both sides), always opaque. Distant views (coarse
+  // walls) leave them out: a valve is then a pixel or two, and 194 valves cost as many
+  // triangles as the walls.
+  glUniform1i(glGetUniformLocation(prog, "uGlass"), 0);
+  if (!coarse) {
+    glDisable(GL_CULL_FACE);
+    glDrawElements(GL_TRIANGLES, valveIndexCount_, GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(static_cast<std::size_t>(vesselIndexCount_) * sizeof(std::uint32_t)));
+    glEnable(GL_CULL_FACE);
+  }
+  const GLsizei wallCount = coarse ? coarseIndexCount_ : vesselIndexCount_;
+  const auto* wallFirst = reinterpret_cast<const void*>(
+      coarse ? static_cast<std::size_t>(vesselIndexCount_ + valveIndexCount_) * sizeof(std::uint32_t) : 0);
+  if (!look.glassWalls) {
+    glDrawElements(GL_TRIANGLES, wallCount, GL_UNSIGNED_INT, wallFirst);
+    return;
+  }
+  // Particles go in before the glass so the walls tint them.
+  drawParticles(camera, viewportHeight_, look);
+  glUseProgram(prog);
+  glBindVertexArray(vao_.id());
+  // Glass walls: front faces blended over everything inside (premultiplied alpha), in one pass
+  // that also writes depth (for picking, labels and the x-ray skin). Where two tubes overlap,
+  // the one drawn first hides the wall (not the particles) of the one behind it: a cheap
+  // approximation of order-independent transparency that costs no extra pass.
+  glUniform1i(glGetUniformLocation(prog, "uGlass"), 1);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDrawElements(GL_TRIANGLES, wallCount, GL_UNSIGNED_INT, wallFirst);
+  glDisable(GL_BLEND);
+}
+
 void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const SceneLook& look) {
   glViewport(0, 0, width, height);
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
@@ -199,25 +339,13 @@ void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const
   glDepthMask(GL_TRUE);
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
-  const Mat4 vp =
-      camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1))) * camera.view();
-  GLuint prog = shaders_.program("vessel");
-  if (prog && vesselIndexCount_ + valveIndexCount_ > 0) {
-    glUseProgram(prog);
-    setLightUniforms(prog, camera, vp);
-    glActiveTexture(GL_TEXTURE0 + VZ_TEX_VESSEL_STYLE);
-    glBindTexture(GL_TEXTURE_2D, styleTex_.id());
-    glUniform1i(glGetUniformLocation(prog, "uStyle"), VZ_TEX_VESSEL_STYLE);
-    glBindVertexArray(vao_.id());
-    glDrawElements(GL_TRIANGLES, vesselIndexCount_, GL_UNSIGNED_INT, nullptr);
-    // Valve leaflets are open surfaces: seen from both sides.
-    glDisable(GL_CULL_FACE);
-    glDrawElements(GL_TRIANGLES, valveIndexCount_, GL_UNSIGNED_INT,
-                   reinterpret_cast<const void*>(static_cast<std::size_t>(vesselIndexCount_) * sizeof(std::uint32_t)));
-    glEnable(GL_CULL_FACE);
-  }
-  drawContext(camera, vp, false, look);  // opaque context (bones) with the vessels
-  drawContext(camera, vp, true, look);   // translucent context last, over everything
+  proj_ = camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
+  viewportHeight_ = height;
+  const Mat4 vp = proj_ * camera.view();
+  drawContext(camera, vp, false, look);  // opaque context (bones) first: glass walls blend over it
+  drawVessels(camera, vp, look);         // valves, particles, walls
+  if (!look.glassWalls) drawParticles(camera, height, look);
+  drawContext(camera, vp, true, look);  // translucent context last, over everything
   glBindVertexArray(0);
   glDisable(GL_CULL_FACE);
   glUseProgram(0);

@@ -1,6 +1,8 @@
 #pragma once
-// Draws the 3D scene: background, then all vessel walls in one draw call. Knows nothing of
-// the UI, the window or the engine: it draws what it is handed.
+// Draws the 3D scene: background, opaque context, valves, particles (one instanced draw), the
+// vessel walls (one draw call, solid or glass) and translucent context. Knows nothing of the
+// UI, the window or the engine: it draws what it is handed (meshes, a style texture, a live
+// state texture and a particle buffer).
 #include <vector>
 
 #include "anatomy/anatomy.h"
@@ -24,7 +26,25 @@ struct SceneLook {
   Vec3 backgroundTop{0.030f, 0.040f, 0.060f};     ///< linear RGB (default: dark slate)
   Vec3 backgroundBottom{0.004f, 0.005f, 0.008f};  ///< linear RGB (default: near black)
   bool xray = true;  ///< translucent context drawn with silhouette-weighted opacity (default: on)
+  /// Translucent vessel walls (particles and valves inside stay visible); off: solid walls.
+  bool glassWalls = true;
+  /// Draw the fine wall mesh (close views); off: the coarse one, if there is one.
+  bool fineWalls = true;
+  /// Colour the walls by the live value in the state texture over `mapRange` (off: vessel colours).
+  bool colorMap = false;
+  Vec2 mapRange{0.0f, 100.0f};
+  bool particles = true;
+  int particleColor = 0;           ///< 0 direction, 1 speed, 2 oxygen saturation
+  float particleSize = 0.07f;      ///< head diameter, cm
+  float particleMinPixels = 2.0f;  ///< smallest head on screen, pixels
+  float streakSeconds = 0.10f;     ///< motion one streak shows, s
+  float speedMax = 40.0f;          ///< cm/s at the top of the speed colour ramp
+  float refluxMin = 1.0f;          ///< cm/s backwards before a particle is shown as reflux
 };
+
+/// Floats per particle in setParticles: position (cm) and signed velocity (cm/s, > 0 towards
+/// the heart), then unit direction and oxygen saturation.
+inline constexpr std::size_t kParticleFloats = 8;
 
 /// Per-context-model look.
 struct ContextStyle {
@@ -39,13 +59,25 @@ class SceneRenderer {
   explicit SceneRenderer(ShaderLibrary& shaders);
 
   /// Uploads the static vessel walls and valve geometry (vertex.vessel indexes `styles`:
-  /// vessels first, then valves).
-  void setMesh(const Mesh& vessels, const Mesh& valves, std::size_t styleCount);
+  /// vessels first, then valves) and resets the live state to rest (atlas radii, valves half
+  /// open). Valve leaflets must be built closed (opening 0): the state texture opens them.
+  /// `coarse` (optional, may be empty) is a lighter tessellation of the same walls drawn when
+  /// SceneLook::fineWalls is off (distant views: fewer, larger triangles for software renderers).
+  void setMesh(const Mesh& vessels, const Mesh& coarse, const Mesh& valves, std::size_t vesselCount,
+               std::size_t valveCount);
   /// Uploads the context models (vertex.vessel = model index) and their looks.
   void setContext(const std::vector<Mesh>& models);
   void setContextStyles(const std::vector<ContextStyle>& styles) { contextStyles_ = styles; }
   /// Per-vessel styles; uploaded in one texture update when changed.
   void setStyles(const std::vector<VesselStyle>& styles);
+  /// Live state, one texture update per frame: `stateRows()` rows of VZ_STATE_SAMPLES RGBA
+  /// texels. Row v < vessel count: samples along vessel v at fractions k / (samples - 1), each
+  /// (radius scale, colour-map value, clot 0..1, live 0/1). Then valves, VZ_VALVES_PER_ROW per
+  /// row, two texels each: (opening 0..1, regurgitant fraction, lumen scale, live), (centre cm, 0).
+  void setFlowState(const std::vector<float>& texels);
+  int stateRows() const { return stateRows_; }
+  /// Particles for the next draws: `count` records of kParticleFloats floats (one buffer update).
+  void setParticles(const float* data, std::size_t count);
 
   /// Draws into the currently bound framebuffer of the given size (pixels).
   void draw(const OrbitCamera& camera, int width, int height, const SceneLook& look = {});
@@ -58,14 +90,19 @@ class SceneRenderer {
     Vec3 centroid{0.0f};
   };
   void setLightUniforms(GLuint program, const OrbitCamera& camera, const Mat4& viewProj);
+  void drawVessels(const OrbitCamera& camera, const Mat4& viewProj, const SceneLook& look);
+  void drawParticles(const OrbitCamera& camera, int height, const SceneLook& look);
   void drawContext(const OrbitCamera& camera, const Mat4& viewProj, bool translucent, const SceneLook& look);
 
   ShaderLibrary& shaders_;
-  VertexArray vao_, emptyVao_, contextVao_;
-  Buffer vbo_, ibo_, contextVbo_, contextIbo_;
-  Texture styleTex_;
-  GLsizei vesselIndexCount_ = 0, valveIndexCount_ = 0;
-  int styleRows_ = 0;
+  VertexArray vao_, emptyVao_, contextVao_, particleVao_;
+  Buffer vbo_, ibo_, contextVbo_, contextIbo_, particleVbo_;
+  Texture styleTex_, stateTex_;
+  GLsizei vesselIndexCount_ = 0, valveIndexCount_ = 0, coarseIndexCount_ = 0;
+  int styleRows_ = 0, stateRows_ = 0, vesselCount_ = 0;
+  std::size_t particleCount_ = 0, particleCapacity_ = 0;
+  Mat4 proj_{1.0f};  ///< this frame's projection
+  int viewportHeight_ = 1;
   std::vector<Range> contextRanges_;
   std::vector<ContextStyle> contextStyles_;
 };

@@ -127,6 +127,95 @@ void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
   }
 }
 
+void bloodSection(const UiModel& m, const FontSet& fonts, Actions& out) {
+  if (!m.hasEngine || !heading(fonts, "Blood", true)) return;
+  const UiModel::FlowDisplay& f = m.flow;
+  bool particles = f.particles;
+  if (ImGui::Checkbox("Particles", &particles)) out.emplace_back(particles ? "particles on" : "particles off");
+  ImGui::SameLine();
+  bool glass = f.glassWalls;
+  if (ImGui::Checkbox("See-through walls", &glass)) out.emplace_back(glass ? "walls glass" : "walls solid");
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+  auto row = [&](const char* const(*items)[2], int n, const std::string& current, const char* action) {
+    for (int i = 0; i < n; ++i) {
+      const bool on = current == items[i][1];
+      if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+      if (ImGui::Button(items[i][0], ImVec2(w, 0))) out.push_back(std::string(action) + " " + items[i][1]);
+      if (on) ImGui::PopStyleColor();
+      if (i % 3 != 2 && i + 1 < n) ImGui::SameLine();
+    }
+  };
+  ImGui::TextDisabled("Particle colour");
+  static const char* const colors[][2] = {{"Direction", "direction"}, {"Speed", "speed"}, {"Oxygen", "oxygen"}};
+  row(colors, 3, f.particleColor, "particle_color");
+  ImGui::TextDisabled("Wall colour");
+  static const char* const maps[][2] = {{"Plain", "off"}, {"Pressure", "pressure"}, {"Speed", "velocity"}};
+  row(maps, 3, f.wallMap, "wall_map");
+  ImGui::TextDisabled("Particles: %zu", f.particleCount);
+  static const char* const q[][2] = {{"Fewer", "low"}, {"Normal", "medium"}, {"Many", "high"}};
+  row(q, 3, f.quality, "quality");
+  if (!f.protocol.empty()) {
+    ImGui::Text("Playing: %s", f.protocol.c_str());
+    ImGui::ProgressBar(static_cast<float>(f.protocolTime / std::fmax(f.protocolDuration, 1e-6)), ImVec2(-1, 0));
+  }
+}
+
+/// Bottom-left key: what the particle shapes mean and, when the walls are coloured, the scale.
+void flowLegend(const UiModel& m, const FontSet& fonts, float panelRight) {
+  if (!m.hasEngine) return;
+  const UiModel::FlowDisplay& f = m.flow;
+  if (!f.particles && f.wallMap == "off") return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const float em = fonts.pixelSize, pad = em * 0.5f;
+  ImFont* font = fonts.body;
+  const float lineH = em * 1.4f;
+  int lines = (f.particles && f.particleColor == "direction" ? 2 : 0) + (f.wallMap != "off" ? 2 : 0);
+  if (lines == 0) return;
+  const float boxW = em * 15.0f, boxH = static_cast<float>(lines) * lineH + pad * 2.0f;
+  // Bottom left of the 3D view, clear of the control panel.
+  const ImVec2 o(vp->Pos.x + panelRight + em * 0.6f, vp->Pos.y + vp->Size.y - boxH - em * 0.6f);
+  dl->AddRectFilled(o, ImVec2(o.x + boxW, o.y + boxH), IM_COL32(10, 14, 20, 200), pad);
+  float y = o.y + pad;
+  const ImU32 text = IM_COL32(236, 240, 248, 255);
+  if (f.particles && f.particleColor == "direction") {
+    // The same shapes and colours as the particle shader.
+    const float cx = o.x + pad + em * 0.9f, r = em * 0.32f;
+    float cy = y + lineH * 0.5f;
+    dl->AddLine(ImVec2(cx - em * 0.9f, cy), ImVec2(cx, cy), IM_COL32(150, 165, 180, 255), r * 0.8f);
+    dl->AddCircleFilled(ImVec2(cx, cy), r, IM_COL32(219, 240, 255, 255), 16);
+    dl->AddText(font, em, ImVec2(cx + em * 0.9f, cy - em * 0.5f), text, "towards the heart");
+    y += lineH;
+    cy = y + lineH * 0.5f;
+    dl->AddLine(ImVec2(cx - em * 0.9f, cy), ImVec2(cx - r, cy), IM_COL32(180, 110, 40, 255), r * 0.8f);
+    dl->AddTriangleFilled(ImVec2(cx + r * 1.3f, cy), ImVec2(cx - r, cy - r * 1.2f), ImVec2(cx - r, cy + r * 1.2f),
+                          IM_COL32(255, 128, 26, 255));
+    dl->AddText(font, em, ImVec2(cx + em * 0.9f, cy - em * 0.5f), text, "backwards (reflux)");
+    y += lineH;
+  }
+  if (f.wallMap != "off") {
+    char title[96];
+    std::snprintf(title, sizeof title, "Wall: %s (%s)", f.mapLabel.c_str(), f.mapUnit.c_str());
+    dl->AddText(font, em, ImVec2(o.x + pad, y), text, title);
+    y += lineH;
+    // The ramp of common.glsl (sRGB stops), drawn as five segments.
+    static const ImU32 stops[5] = {IM_COL32(66, 10, 84, 255), IM_COL32(59, 82, 140, 255), IM_COL32(33, 145, 140, 255),
+                                   IM_COL32(94, 201, 97, 255), IM_COL32(252, 232, 38, 255)};
+    const float x0 = o.x + pad + em * 2.0f, x1 = o.x + boxW - pad - em * 2.0f, h = em * 0.6f;
+    for (int i = 0; i < 4; ++i) {
+      const float a = x0 + (x1 - x0) * static_cast<float>(i) / 4.0f,
+                  b = x0 + (x1 - x0) * static_cast<float>(i + 1) / 4.0f;
+      dl->AddRectFilledMultiColor(ImVec2(a, y + em * 0.2f), ImVec2(b, y + em * 0.2f + h), stops[i], stops[i + 1],
+                                  stops[i + 1], stops[i]);
+    }
+    char lo[16], hi[16];
+    std::snprintf(lo, sizeof lo, "%.0f", static_cast<double>(f.mapLo));
+    std::snprintf(hi, sizeof hi, "%.0f", static_cast<double>(f.mapHi));
+    dl->AddText(font, em, ImVec2(o.x + pad, y), text, lo);
+    dl->AddText(font, em, ImVec2(x1 + em * 0.3f, y), text, hi);
+  }
+}
+
 void layersSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (!heading(fonts, "Layers", false)) return;
   int shown = 0;
@@ -316,6 +405,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   ImGui::TextWrapped("%s", m.sceneName.c_str());
   timeSection(m, fonts, out);
   bodySection(m, fonts, st, out);
+  bloodSection(m, fonts, out);
   viewSection(m, fonts, out);
   layersSection(m, fonts, out);
   displaySection(m, fonts, st, out);
@@ -331,6 +421,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
     ImGui::TextUnformatted(m.hoveredName.c_str());
     ImGui::EndTooltip();
   }
+  flowLegend(m, fonts, panelRight);
   errorBanners(m, fonts, out);
   helpOverlay(m, fonts, out);
   statusLine(m, fonts);

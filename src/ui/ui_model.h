@@ -69,6 +69,21 @@ struct UiModel {
   std::string posture, activity;
   std::vector<Readout> readouts;  ///< live numbers from the engine
 
+  /// How the blood is shown (the "Blood" section and the legend).
+  struct FlowDisplay {
+    bool particles = true;
+    bool glassWalls = true;
+    std::string particleColor = "direction";  ///< direction, speed, oxygen
+    std::string quality = "medium";           ///< low, medium, high
+    std::string wallMap = "off";              ///< off, pressure, transmural, velocity
+    std::string mapLabel, mapUnit;
+    float mapLo = 0.0f, mapHi = 1.0f;
+    std::size_t particleCount = 0;
+    std::string protocol;  ///< name of the protocol playing, empty if none
+    double protocolTime = 0.0, protocolDuration = 0.0;
+  };
+  FlowDisplay flow;
+
   const OrbitCamera* camera = nullptr;
   Vec2 viewport{1280.0f, 800.0f};  ///< logical pixels
   std::vector<ActionDoc> actions;  ///< for the help overlay

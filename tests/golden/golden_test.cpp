@@ -4,6 +4,7 @@
 // baselines (cmake --build build --target update_golden); review them before committing.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -58,14 +59,15 @@ Diff compare(const Image& a, const Image& b, int tolerance) {
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {
  protected:
-  static void SetUpTestSuite() {
+  // A fresh app per case: actions (layers, particles, conditions) must not leak into the next.
+  void SetUp() override {
     AppOptions o;
     o.headless = true;
     o.scene = kSource / "scenes/default.json";
     app_ = std::make_unique<App>(o);
   }
-  static void TearDownTestSuite() { app_.reset(); }
-  static inline std::unique_ptr<App> app_;
+  void TearDown() override { app_.reset(); }
+  std::unique_ptr<App> app_;
 };
 
 std::vector<std::string> caseNames() {
@@ -95,6 +97,19 @@ TEST_P(GoldenTest, MatchesBaseline) {
     pose.target = {c["target"][0].get<float>(), c["target"][1].get<float>(), c["target"][2].get<float>()};
   if (c.contains("distance")) pose.distance = c["distance"].get<float>();
   app.state().camera.setPose(pose);
+  // Optional actions ("posture standing; wait 20; valsalva 10; wait 0.8"): "wait S" lets S
+  // seconds of simulated time pass.
+  const std::string actions = c.value("do", "");
+  for (std::size_t p = 0, q; p < actions.size(); p = q + 1) {
+    q = actions.find(';', p);
+    if (q == std::string::npos) q = actions.size();
+    const std::string cmd = actions.substr(p, q - p);
+    double seconds = 0.0;
+    if (std::sscanf(cmd.c_str(), " wait %lf", &seconds) == 1)
+      app.simulate(seconds);
+    else if (cmd.find_first_not_of(' ') != std::string::npos)
+      app.apply(cmd);
+  }
   const Image actual = app.renderImage(w, h, c.value("ui", false));
 
   const fs::path baseline = kSource / "tests/golden/baselines" / (GetParam() + ".png");

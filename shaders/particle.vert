@@ -1,0 +1,44 @@
+// Blood tracer particles: one instanced draw of camera-facing quads, one instance per particle
+// (position + signed velocity, direction + saturation). Each quad is a short streak behind a
+// head, fitted tightly around it (software renderers pay per covered pixel): the streak's
+// length shows speed, its orientation the direction of motion.
+#include "bindings.glsl"
+
+layout(location = VZ_ATTR_PARTICLE_A) in vec4 aPosVel;  // cm; cm/s (> 0 towards the heart)
+layout(location = VZ_ATTR_PARTICLE_B) in vec4 aDirSat;  // unit direction; saturation 0..1
+
+uniform mat4 uView;
+uniform mat4 uProj;
+uniform float uPixelWorld;  // world size of one pixel at unit view depth
+uniform float uSize;        // head diameter, cm
+uniform float uStreak;      // seconds of motion one streak shows
+uniform float uMinPixels;   // smallest head on screen, pixels
+uniform float uRefluxMin;   // cm/s backwards shown as reflux
+
+out vec2 vUv;  // x: along the streak in head diameters (head centre 0, tail < 0); y: across, -0.5..0.5
+flat out float vTail;       // tail length in head diameters
+flat out float vVelocity;   // cm/s
+flat out float vReflux;     // 1: moving away from the heart faster than uRefluxMin
+flat out float vSaturation;
+
+void main() {
+  // Corner of the strip: (0,0) (1,0) (0,1) (1,1): x = tail/head end, y = side.
+  vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1));
+  vec4 viewPos = uView * vec4(aPosVel.xyz, 1.0);
+  float pixel = uPixelWorld * max(-viewPos.z, 1.0);  // cm per pixel at this depth
+  vReflux = aPosVel.w < -uRefluxMin ? 1.0 : 0.0;
+  float head = max(uSize, uMinPixels * pixel) * (1.0 + 0.4 * vReflux);  // reflux: larger arrowheads
+  vec3 dirView = mat3(uView) * aDirSat.xyz;
+  float onScreen = length(dirView.xy);
+  vec2 along = onScreen > 1e-3 ? dirView.xy / onScreen : vec2(0.0, 1.0);
+  vec2 side = vec2(-along.y, along.x);
+  float trail = min(abs(aPosVel.w) * uStreak * onScreen, 6.0 * head);
+  vTail = trail / head;
+  float a = mix(-vTail - 0.5, 0.5, corner.x);  // along, in head diameters
+  float s = corner.y - 0.5;
+  vUv = vec2(a, s);
+  vVelocity = aPosVel.w;
+  vSaturation = aDirSat.w;
+  viewPos.xy += along * (a * head) + side * (s * head);
+  gl_Position = uProj * viewPos;
+}
