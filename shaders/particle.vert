@@ -3,6 +3,7 @@
 // head, fitted tightly around it (software renderers pay per covered pixel): the streak's
 // length shows speed, its orientation the direction of motion.
 #include "bindings.glsl"
+#include "common.glsl"
 
 layout(location = VZ_ATTR_PARTICLE_A) in vec4 aPosVel;  // cm; cm/s (> 0 towards the heart)
 layout(location = VZ_ATTR_PARTICLE_B) in vec4 aDirSat;  // unit direction; saturation 0..1
@@ -14,12 +15,13 @@ uniform float uSize;        // head diameter, cm
 uniform float uStreak;      // seconds of motion one streak shows
 uniform float uMinPixels;   // smallest head on screen, pixels
 uniform float uRefluxMin;   // cm/s backwards shown as reflux
+uniform int uColorMode;     // 0 direction, 1 speed, 2 oxygen saturation
+uniform float uSpeedMax;    // cm/s at the top of the speed ramp
 
 out vec2 vUv;  // x: along the streak in head diameters (head centre 0, tail < 0); y: across, -0.5..0.5
 flat out float vTail;       // tail length in head diameters
-flat out float vVelocity;   // cm/s
 flat out float vReflux;     // 1: moving away from the heart faster than uRefluxMin
-flat out float vSaturation;
+flat out vec3 vColor;       // display (sRGB) colour of the head; computed once per particle
 
 void main() {
   // Corner of the strip: (0,0) (1,0) (0,1) (1,1): x = tail/head end, y = side.
@@ -37,8 +39,18 @@ void main() {
   float a = mix(-vTail - 0.5, 0.5, corner.x);  // along, in head diameters
   float s = corner.y - 0.5;
   vUv = vec2(a, s);
-  vVelocity = aPosVel.w;
-  vSaturation = aDirSat.w;
+  // Colour per particle here, not per pixel (software renderers pay for every pow()).
+  vec3 c;
+  if (uColorMode == 1) {
+    c = colorRamp(abs(aPosVel.w) / max(uSpeedMax, 1e-3));
+  } else if (uColorMode == 2) {
+    // 55% (dark violet) .. 85% (bright red-orange): deoxygenated to well saturated.
+    float x = clamp((aDirSat.w - 0.55) / 0.30, 0.0, 1.0);
+    c = srgbToLinear(mix(vec3(0.35, 0.15, 0.45), vec3(1.0, 0.45, 0.35), x));
+  } else {
+    c = vReflux > 0.5 ? srgbToLinear(vec3(1.0, 0.50, 0.10)) : srgbToLinear(vec3(0.74, 0.90, 1.0));
+  }
+  vColor = linearToSrgb(toneMap(c * 1.15));
   viewPos.xy += along * (a * head) + side * (s * head);
   gl_Position = uProj * viewPos;
 }

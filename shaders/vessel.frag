@@ -32,8 +32,13 @@ void main() {
   if (!valve && live && uColorMap == 1) albedo = colorRamp((vLive.x - uMapRange.x) / max(uMapRange.y - uMapRange.x, 1e-6));
   // A failed valve: leaflets tinted warm (and, from the geometry, they do not meet).
   if (valve && live) albedo = mix(albedo, vec3(0.95, 0.42, 0.10), smoothstep(0.2, 0.8, vLive.x));
-  // Thrombus: dark red clot in the lumen.
-  albedo = mix(albedo, vec3(0.30, 0.025, 0.02), clot);
+  // Thrombus: a dark maroon-brown, mottled clot filling the lumen (darker and browner than
+  // any artery, and textured, so it never reads as arterial blood).
+  if (clot > 0.0) {
+    vec3 cell = floor(vWorldPos * 2.5);
+    float mottle = fract(sin(dot(cell, vec3(12.9898, 78.233, 37.719))) * 43758.5453);
+    albedo = mix(albedo, vec3(0.11, 0.025, 0.035) * (0.6 + 0.8 * mottle), smoothstep(0.0, 0.3, clot));
+  }
 
   float key = max(dot(n, uKeyDir), 0.0);
   float fill = max(dot(n, uFillDir), 0.0);
@@ -54,7 +59,7 @@ void main() {
     float base = live ? 0.30 : 0.70;
     float edge = 1.0 - abs(facing);
     alpha = clamp(base + (1.0 - base) * edge * edge * 1.1 + spec, 0.0, 1.0);
-    alpha = max(alpha, clot * 0.92);
+    alpha = max(alpha, smoothstep(0.0, 0.3, clot) * 0.96);
     alpha = max(alpha, max(vStyle.a, 0.0) * 0.6);
   }
   fragColor = vec4(linearToSrgb(toneMap(color)) * alpha, alpha);

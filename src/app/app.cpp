@@ -33,10 +33,12 @@ App::App(const AppOptions& options) : options_(options) {
   startTime_ = platform::Window::time();
   gl_ = render::loadGl(platform::Window::procLoader());
   log::debug("OpenGL " + gl_.version + " on " + gl_.renderer);
+  const bool software = gl_.renderer.find("llvmpipe") != std::string::npos ||
+                        gl_.renderer.find("softpipe") != std::string::npos ||
+                        gl_.renderer.find("SwiftShader") != std::string::npos;
+  // Particle budget: 20k on a software renderer (docs/performance.md), 50k on a GPU.
+  state_.quality = software ? 0 : 1;
   if (options_.samples < 0) {
-    const bool software = gl_.renderer.find("llvmpipe") != std::string::npos ||
-                          gl_.renderer.find("softpipe") != std::string::npos ||
-                          gl_.renderer.find("SwiftShader") != std::string::npos;
     options_.samples = software ? 0 : 4;
     if (software) log::debug("software renderer (" + gl_.renderer + "): multisampling off; --samples 4 turns it on");
   }
