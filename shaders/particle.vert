@@ -17,6 +17,7 @@ uniform float uMinPixels;   // smallest head on screen, pixels
 uniform float uRefluxMin;   // cm/s backwards shown as reflux
 uniform int uColorMode;     // 0 direction, 1 speed, 2 oxygen saturation
 uniform float uSpeedMax;    // cm/s at the top of the speed ramp
+uniform vec2 uDepthCue;     // eye distances (cm) where the depth cue starts and is full
 
 out vec2 vUv;  // x: along the streak in head diameters (head centre 0, tail < 0); y: across, -0.5..0.5
 flat out float vTail;       // tail length in head diameters
@@ -50,7 +51,8 @@ void main() {
   } else {
     c = vReflux > 0.5 ? srgbToLinear(vec3(1.0, 0.50, 0.10)) : srgbToLinear(vec3(0.74, 0.90, 1.0));
   }
-  vColor = linearToSrgb(toneMap(c * 1.15));
+  float far = smoothstep(uDepthCue.x, uDepthCue.y, length(viewPos.xyz));
+  vColor = linearToSrgb(toneMap(c * 1.15 * (1.0 - 0.45 * far)));
   viewPos.xy += along * (a * head) + side * (s * head);
   gl_Position = uProj * viewPos;
 }

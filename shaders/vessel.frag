@@ -16,6 +16,7 @@ uniform vec3 uUp;       // unit, screen up (for the ambient gradient)
 uniform int uGlass;     // 1: translucent walls
 uniform int uColorMap;  // 1: colour walls by the live value (vLive.x) over uMapRange
 uniform vec2 uMapRange;
+uniform vec2 uDepthCue;  // eye distances (cm) where the depth cue starts and is full
 
 layout(location = 0) out vec4 fragColor;
 
@@ -52,6 +53,9 @@ void main() {
   vec3 color = albedo * (ambient + 1.05 * key + 0.30 * fill) + vec3(spec) + rim * 0.35 * (albedo + 0.25);
   // Selection/hover highlight: a warm glow that survives colour-blind vision (lightness).
   color = mix(color, vec3(1.0, 0.85, 0.35) * (0.55 + 0.6 * key), max(vStyle.a, 0.0) * 0.55);
+  // Depth cue: farther structures darker and a little greyer, so crossing veins read in depth.
+  float far = smoothstep(uDepthCue.x, uDepthCue.y, length(uEye - vWorldPos));
+  color = mix(color, vec3(dot(color, vec3(0.3, 0.5, 0.2))), 0.35 * far) * (1.0 - 0.45 * far);
   float alpha = 1.0;
   if (uGlass == 1 && !valve) {
     // Clear where the wall faces the viewer, dense at the outline; arteries (no live data)

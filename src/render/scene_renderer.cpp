@@ -169,6 +169,9 @@ void SceneRenderer::setLightUniforms(GLuint prog, const OrbitCamera& camera, con
   setVec3(prog, "uKeyDir", glm::normalize(-f * 0.8f + u * 0.7f - r * 0.45f));
   setVec3(prog, "uFillDir", glm::normalize(-f * 0.5f - u * 0.3f + r * 0.8f));
   setVec3(prog, "uUp", u);
+  // Depth cue from just in front of the orbit target to well behind it.
+  const float d = camera.pose().distance;
+  glUniform2f(glGetUniformLocation(prog, "uDepthCue"), d * 0.9f, d * 1.35f + 20.0f);
 }
 
 void SceneRenderer::drawContext(const OrbitCamera& camera, const Mat4& vp, bool translucent, const SceneLook& look) {
@@ -258,6 +261,8 @@ void SceneRenderer::drawParticles(const OrbitCamera& camera, int height, const S
   glUniform1i(glGetUniformLocation(prog, "uColorMode"), look.particleColor);
   glUniform1f(glGetUniformLocation(prog, "uSpeedMax"), look.speedMax);
   glUniform1f(glGetUniformLocation(prog, "uRefluxMin"), look.refluxMin);
+  const float d = camera.pose().distance;
+  glUniform2f(glGetUniformLocation(prog, "uDepthCue"), d * 0.9f, d * 1.35f + 20.0f);
   // Quads fitted to each streak: point sprites would be one vertex each but cover a square
   // around the whole streak, several times the pixels (measured slower under llvmpipe).
   glDisable(GL_CULL_FACE);
