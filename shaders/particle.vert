@@ -1,7 +1,8 @@
-// Blood tracer particles: one instanced draw of camera-facing quads, one instance per particle
-// (position + signed velocity, direction + saturation). Each quad is a short streak behind a
-// head, fitted tightly around it (software renderers pay per covered pixel): the streak's
-// length shows speed, its orientation the direction of motion.
+// Blood tracer particles: one draw of camera-facing quads, four vertices per particle carrying
+// the same record (position + signed velocity, direction + saturation); gl_VertexID & 3 is the
+// corner. Each quad is a short streak behind a head, fitted tightly around it (software
+// renderers pay per covered pixel): the streak's length shows speed, its orientation the
+// direction of motion.
 #include "bindings.glsl"
 #include "common.glsl"
 

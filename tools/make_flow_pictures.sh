@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds docs/images/flow/: the 10-tiptoe protocol with healthy valves and with a failed left
 # great saphenous vein, rendered by the app's own renderer (`venaviz render --frames`), the same
-# frames the window shows when the protocol plays at real time.
+# frames the window shows when the protocol plays at real time (with the 50k-particle budget the
+# app uses on a GPU; under llvmpipe it defaults to 16k).
 # usage: tools/make_flow_pictures.sh   (VENAVIZ_BUILD_DIR defaults to build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ run() { xvfb-run -a -s "-screen 0 1920x1080x24" "$V" "$@"; }
 for c in healthy:healthy gsv_reflux:gsv_failed; do
   scenario=${c%%:*}
   name=${c#*:}
-  setup="layer bones off; scenario scenes/scenarios/$scenario.json; protocol scenes/protocols/tiptoe_10.json"
+  setup="quality medium; layer bones off; scenario scenes/scenarios/$scenario.json; protocol scenes/protocols/tiptoe_10.json"
   # 1. The thigh: both great saphenous veins during the 5th raise (t = 44.0 .. 44.875 s), 8 frames.
   run render --scene scenes/default.json -o "$TMP/${name}_thigh_%02d.png" --size 480x300 \
       --target 1.5,-10.3,66 --distance 14 --view anterior --do "$setup; wait 44" --frames 8 --fps 8

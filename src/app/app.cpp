@@ -36,7 +36,7 @@ App::App(const AppOptions& options) : options_(options) {
   const bool software = gl_.renderer.find("llvmpipe") != std::string::npos ||
                         gl_.renderer.find("softpipe") != std::string::npos ||
                         gl_.renderer.find("SwiftShader") != std::string::npos;
-  // Particle budget: 20k on a software renderer (docs/performance.md), 50k on a GPU.
+  // Particle budget: 16k on a software renderer (docs/performance.md), 50k on a GPU.
   state_.quality = software ? 0 : 1;
   if (options_.samples < 0) {
     options_.samples = software ? 0 : 4;
@@ -283,11 +283,19 @@ void App::apply(const std::string& command) {
 void App::stepSimulation(int steps) {
   // One engine step per fixed clock step: the simulation is independent of the frame rate.
   if (state_.engine) {
+    // The particles move with the flows of the moment, so they follow the engine at least every
+    // 1/60 s of simulated time (a long stretch with one instant's flows would pile them up).
+    constexpr int kParticleEvery = 4;  // engine steps (dt = 1/240 s)
+    int pending = 0;
     for (int k = 0; k < steps; ++k) {
       applyDueEvents();
       state_.engine->step(state_.clock.dt());
+      if (state_.flow && ++pending == kParticleEvery) {
+        state_.flow->advance(*state_.engine, pending * state_.clock.dt());
+        pending = 0;
+      }
     }
-    if (state_.flow && steps > 0) state_.flow->advance(*state_.engine, steps * state_.clock.dt());
+    if (state_.flow && pending > 0) state_.flow->advance(*state_.engine, pending * state_.clock.dt());
   }
   state_.clock.commit(steps);
 }
@@ -445,6 +453,24 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
       if (auto o = probe("common_iliac_vein_left", 0.5f))
         m.readouts.push_back({"Left iliac vein", o->pressureMmHg, "mmHg"});
       m.readouts.push_back({"Right atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg"});
+      {
+        const auto valves = hemo::selectValves(an, "left_gsv");
+        const auto& rg = e->conditions().valveRegurgitant;
+        m.leftGsvFailed = !valves.empty() && std::all_of(valves.begin(), valves.end(), [&](int v) {
+          return static_cast<std::size_t>(v) < rg.size() && rg[static_cast<std::size_t>(v)] >= 0.5;
+        });
+        // May-Thurner: the largest compression on the left common iliac vein.
+        const int civ = an.vesselIndex("common_iliac_vein_left");
+        const hemo::Network& net = e->network();
+        float lost = 0.0f;
+        for (std::size_t j = 0; j < net.links.size(); ++j) {
+          const hemo::Link& l = net.links[j];
+          if (civ < 0 || net.nodes[static_cast<std::size_t>(l.a)].vessel != civ) continue;
+          if (e->conditions().linkLesion[j] == hemo::Lesion::Compression)
+            lost = std::max(lost, static_cast<float>(1.0 - e->conditions().linkArea[j]));
+        }
+        m.mayThurner = lost;
+      }
       ui::UiModel::FlowDisplay& f = m.flow;
       f.particles = state_.particles;
       f.glassWalls = state_.glassWalls;

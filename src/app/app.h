@@ -80,7 +80,7 @@ struct AppState {
   bool particles = true;
   bool glassWalls = true;
   int particleColor = 0;  ///< 0 direction, 1 speed, 2 oxygen saturation
-  int quality = 1;  ///< particle budget: 0 low (20k), 1 medium (50k), 2 high (200k); low on llvmpipe
+  int quality = 1;  ///< particle budget: 0 low (16k), 1 medium (50k), 2 high (200k); low on llvmpipe
   WallMap wallMap = WallMap::Off;
 };
 

@@ -252,7 +252,7 @@ void App::registerActions() {
           else
             throw Error("wall_map: \"" + m + "\" is not a map; expected off, pressure, transmural or velocity");
         });
-  a.add("quality", "quality low|medium|high", "Particle budget: 20k, 50k or 200k particles", 1, 1, [&s](auto& args) {
+  a.add("quality", "quality low|medium|high", "Particle budget: 16k, 50k or 200k particles", 1, 1, [&s](auto& args) {
     const std::string& q = args[0];
     const int quality = q == "low" ? 0 : q == "medium" ? 1 : q == "high" ? 2 : -1;
     if (quality < 0) throw Error("quality: \"" + q + "\" is not a level; expected low, medium or high");

@@ -24,7 +24,7 @@ WallMapRange wallMapRange(WallMap map) {
 std::size_t particleBudget(int quality) {
   switch (quality) {
     case 0:
-      return 20000;
+      return 16000;
     case 2:
       return 200000;
     default:

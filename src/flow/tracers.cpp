@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 #include "anatomy/centerline.h"
 
@@ -46,7 +47,8 @@ constexpr int kInBed = -2;  // went back into a bed with reflux: alive, not draw
 // Regional venous oxygen saturations (0..1). physiology.md has none: these are illustrative
 // textbook values: renal vein ~0.90 (the kidneys extract little oxygen), jugular bulb 0.55-0.75
 // (normal ~0.63), hepatic veins ~0.65-0.70, resting limbs ~0.70-0.75. They mix to ~0.75-0.80
-// in the venae cavae, in the range of mixed venous blood (0.70-0.80).
+// in the venae cavae, in the range of mixed venous blood (0.70-0.80), taken as 0.75 for blood
+// that comes back out of the right atrium.
 float regionSaturation(const std::string& region) {
   if (region == "kidney") return 0.90f;
   if (region == "brain" || region == "head") return 0.63f;
@@ -55,7 +57,8 @@ float regionSaturation(const std::string& region) {
   if (region == "face") return 0.75f;
   if (region == "arm") return 0.72f;
   if (region == "pelvis") return 0.72f;
-  return 0.72f;  // trunk wall and anything else
+  if (region == "atrium") return 0.75f;  // mixed venous blood
+  return 0.72f;                          // trunk wall and anything else
 }
 constexpr float kDefaultSaturation = 0.72f;
 
@@ -158,6 +161,16 @@ struct Tracers::Impl {
   /// first when the inflow resumes, last in first out: a stack per source through `nextInBed`.
   std::vector<int> bedTop;
 
+  // --- following the engine's compartment volumes (see followVolumes) ------------------------
+  std::vector<double> nodeStorage;  ///< per compartment: net inflow through its links, m^3/s
+  std::vector<double> nodeVolume;   ///< per compartment: engine volume at the last step, m^3
+  std::vector<double> nodeCarry;    ///< per compartment: particles owed (> 0) or in excess (< 0)
+  std::vector<int> nodeDebt;        ///< per compartment: particles to remove this step
+  std::vector<float> nodeSat;       ///< per compartment: saturation of the blood it holds (seeding)
+  std::vector<int> segNode;         ///< per segment: its compartment (compact, for the step loop)
+  bool volumesKnown = false;        ///< nodeVolume holds the volumes at the last step
+  std::size_t stealNext = 0;        ///< take(): the bed whose particles a full pool reuses next
+
   // --- particles (SoA, a pool of `budget` slots; seg: segment, kFree or kInBed) ---------------
   std::vector<int> seg;
   std::vector<float> frac, radial, cosA, sinA, sat;
@@ -178,6 +191,8 @@ struct Tracers::Impl {
   void updateTables(const hemo::Engine& engine, const Lumen& lumen);
   void chooseDensity(const hemo::Engine& engine);
   double drawnVolume(const hemo::Engine& engine) const;
+  /// A free slot (counted as born and alive), or one of a particle waiting in a bed (counted
+  /// as left first) when the pool is full; -1 when there is none.
   int take();
   void release(int slot);
   enum class Routed { Moved, Waiting, Gone };
@@ -189,6 +204,13 @@ struct Tracers::Impl {
   void advance(std::size_t i, int s, float f, float tau);
   /// One particle into the drawn veins at a source: one waiting in its bed, or a new one.
   void born(int source, float dt);
+  /// Compares each compartment's volume change since the last step with what the flows that
+  /// move the particles imply (storage x dt) and books the difference as particles to add or
+  /// remove there. Returns whether any compartment must lose particles this step.
+  bool followVolumes(const hemo::Engine& engine, double dt);
+  /// One new particle at a uniformly random place in compartment `node` (uniform over the
+  /// cross-section, the compartment's saturation); its slot, or -1 when the pool is full.
+  int bornInside(int node);
 };
 
 Tracers::Impl::Impl(const Anatomy& anatomy, const hemo::Network& net, const TracerOptions& opt) : options(opt) {
@@ -421,10 +443,16 @@ void Tracers::Impl::buildGraph(const Anatomy& a, const hemo::Network& net) {
       from = l.b;
       src.port = linkEnds[j][0].port;
       src.sign = -1;
+    } else if (l.b == hemo::kAtriumNode && drawn(l.a)) {
+      // The venae cavae take blood back from the right atrium for a moment each beat (the a
+      // wave): that blood is blood too (mixed venous), so it comes in with particles.
+      from = hemo::kAtriumNode;
+      src.port = linkEnds[j][0].port;
+      src.sign = -1;
     } else {
       continue;
     }
-    std::string region = "trunk";
+    std::string region = from == hemo::kAtriumNode ? "atrium" : "trunk";
     for (const hemo::Bed& bed : net.beds)
       if (bed.node == from) region = bed.region;
     auto it = std::find(regions.begin(), regions.end(), region);
@@ -450,6 +478,13 @@ void Tracers::Impl::buildGraph(const Anatomy& a, const hemo::Network& net) {
   }
   birthCarry.assign(sources.size(), 0.0);
   bedTop.assign(sources.size(), -1);
+  nodeStorage.assign(n, 0.0);
+  nodeVolume.assign(n, 0.0);
+  nodeCarry.assign(n, 0.0);
+  nodeDebt.assign(n, 0);
+  nodeSat.assign(n, kDefaultSaturation);
+  segNode.resize(segments.size());
+  for (std::size_t s = 0; s < segments.size(); ++s) segNode[s] = segments[s].node;
   linkSource.assign(net.links.size(), -1);
   for (std::size_t k = 0; k < sources.size(); ++k) linkSource[ix(sources[k].link)] = static_cast<int>(k);
   ringRadius.assign(rings.size(), 0.0f);
@@ -472,9 +507,25 @@ void Tracers::Impl::allocatePool(std::size_t budget) {
 }
 
 int Tracers::Impl::take() {
-  if (freeSlots.empty()) return -1;
-  const int slot = freeSlots.back();
-  freeSlots.pop_back();
+  int slot = -1;
+  if (!freeSlots.empty()) {
+    slot = freeSlots.back();
+    freeSlots.pop_back();
+  } else {
+    // A full pool reuses a particle that reflux carried back into a bed (not drawn) before it
+    // skips a birth in the drawn veins: that blood counts as having left into the capillaries.
+    // Matters where flows held for long send blood back into beds (a frame covering seconds of
+    // engine time frozen at an instant of reflux), which otherwise parks the whole pool there.
+    for (std::size_t n = 0; n < bedTop.size() && slot < 0; ++n) {
+      stealNext = (stealNext + 1) % bedTop.size();
+      if (bedTop[stealNext] < 0) continue;
+      slot = bedTop[stealNext];
+      bedTop[stealNext] = nextInBed[ix(slot)];
+      ++counts.left;
+      --counts.alive;
+    }
+    if (slot < 0) return -1;
+  }
   highWater = std::max(highWater, ix(slot) + 1);
   ++counts.born;
   ++counts.alive;
@@ -522,6 +573,7 @@ void Tracers::Impl::updateTables(const hemo::Engine& engine, const Lumen& lumen)
     if (p1 - p0 < 2) continue;
     double storage = 0.0;
     for (int k = p0; k < p1; ++k) storage += portF[ix(nodePorts[ix(k)])];
+    nodeStorage[i] = storage;
     const float fs = ports[ix(nodePorts[ix(p0)])].fraction, fe = ports[ix(nodePorts[ix(p1 - 1)])].fraction;
     const double span = std::max(static_cast<double>(fe - fs), 1e-9);
     const hemo::Compartment& c = net.nodes[i];
@@ -668,6 +720,68 @@ void Tracers::Impl::born(int source, float dt) {
   advance(i, s, f, rng.uniform() * dt * profile(radial[i]));
 }
 
+// Why: the particles move with the link flows, and inside a compartment with the storage (net
+// inflow) spread along it, so a compartment gains or loses particles at density x storage. That
+// is the engine's volume change only while the flows the tracers see are the ones the engine
+// integrated. They are not when the tracers cover a longer time than those flows held: a frame
+// of many engine steps (fast forward, `render --time 44`, "wait 44") is moved with the last
+// step's flows, split into short parts. Frozen over seconds, a storage term that the engine
+// had for a moment runs on: in the tiptoe bout of a refluxing great saphenous vein (-8.5 mL/s
+// leaving mid-thigh, 1.2 mL/s coming in at the junction) the thigh segment emptied to 5 of ~770
+// particles after one 44 s advance, and to ~10% with 1 s frames (one frame per tiptoe cycle,
+// always at the same phase), while compartments that were filling at that instant took up the
+// pool until births were skipped. The engine's volume is the truth: what storage x dt does not
+// account for of its change since the last step is added as new particles spread evenly along
+// the compartment (storage is spread evenly too) or removed from it (particles picked at
+// random, i.e. in proportion to the local density). Both go through born and left, so
+// born - left == alive holds. When the tracers step with the engine's own flows (every 4
+// engine steps) the difference is only the integration error of the step: in that tiptoe
+// protocol 40-300 particles a second are added and as many removed, against ~8000 births a
+// second at the beds (50k pool).
+bool Tracers::Impl::followVolumes(const hemo::Engine& engine, double dt) {
+  bool debt = false;
+  for (std::size_t i = 0; i < nodeCount; ++i) {
+    if (nodeSegStart[i + 1] <= nodeSegStart[i]) continue;
+    const double v = engine.volume(static_cast<int>(i));
+    if (volumesKnown) {
+      double& carry = nodeCarry[i];
+      carry += density * (v - nodeVolume[i] - nodeStorage[i] * dt);
+      if (carry <= -1.0) {
+        const double whole = std::floor(-carry);
+        nodeDebt[i] = static_cast<int>(whole);
+        carry += whole;
+        debt = true;
+      }
+    }
+    nodeVolume[i] = v;
+  }
+  volumesKnown = true;
+  return debt;
+}
+
+int Tracers::Impl::bornInside(int node) {
+  const int s0 = nodeSegStart[ix(node)], s1 = nodeSegStart[ix(node) + 1];
+  const int slot = take();
+  if (slot < 0) {
+    ++counts.skipped;
+    return -1;
+  }
+  const float fs = segments[ix(s0)].f0;
+  const float fe = segments[ix(s1 - 1)].f0 + segments[ix(s1 - 1)].len;
+  const float f = fs + rng.uniform() * (fe - fs);
+  int s = s0;
+  while (s + 1 < s1 && segments[ix(s + 1)].f0 <= f) ++s;
+  const auto p = ix(slot);
+  seg[p] = s;
+  frac[p] = std::clamp(f, segments[ix(s)].f0, segments[ix(s)].f0 + segments[ix(s)].len);
+  radial[p] = kMaxRadial * std::sqrt(rng.uniform());  // uniform over the cross-section
+  const float angle = 2.0f * kPi * rng.uniform();
+  cosA[p] = std::cos(angle);
+  sinA[p] = std::sin(angle);
+  sat[p] = nodeSat[ix(node)];
+  return slot;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 Tracers::Tracers(const Anatomy& anatomy, const hemo::Network& network, const TracerOptions& options)
@@ -744,6 +858,9 @@ void Tracers::reset() {
   m.counts = {};
   std::fill(m.crossing.begin(), m.crossing.end(), 0);
   std::fill(m.birthCarry.begin(), m.birthCarry.end(), 0.0);
+  std::fill(m.nodeCarry.begin(), m.nodeCarry.end(), 0.0);
+  std::fill(m.nodeDebt.begin(), m.nodeDebt.end(), 0);
+  m.volumesKnown = false;  // the next step takes the volumes it finds as the reference
 }
 
 void Tracers::seedSteadyState(const hemo::Engine& engine, const Lumen& lumen) {
@@ -776,44 +893,31 @@ void Tracers::seedSteadyState(const hemo::Engine& engine, const Lumen& lumen) {
       if (den[i] > 0.0)
         for (std::size_t r = 0; r < R; ++r) mix[i * R + r] = num[i * R + r] / den[i];
   }
-  // Particles in proportion to each segment's share of its compartment's volume.
+  // Particles in proportion to each compartment's volume, uniform along it (in random order
+  // within it, so that slot order says nothing about position: see step's removals).
   double carry = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
-    const int s0 = m.nodeSegStart[i], s1 = m.nodeSegStart[i + 1];
-    if (s1 <= s0) continue;
-    const float fs = m.segments[ix(s0)].f0;
-    const float span = std::max(m.segments[ix(s1 - 1)].f0 + m.segments[ix(s1 - 1)].len - fs, 1e-7f);
+    if (m.nodeSegStart[i + 1] <= m.nodeSegStart[i]) continue;
     const double volume = engine.volume(static_cast<int>(i));
-    double mixSum = 0.0;
-    for (std::size_t r = 0; r < R; ++r) mixSum += mix[i * R + r];
-    for (int s = s0; s < s1; ++s) {
-      const Impl::Segment& sg = m.segments[ix(s)];
-      carry += m.density * volume * static_cast<double>(sg.len / span);
-      while (carry >= 1.0) {
-        carry -= 1.0;
-        const int slot = m.take();
-        if (slot < 0) {
-          ++m.counts.skipped;
-          continue;
-        }
-        const auto p = ix(slot);
-        m.seg[p] = s;
-        m.frac[p] = sg.f0 + m.rng.uniform() * sg.len;
-        m.radial[p] = kMaxRadial * std::sqrt(m.rng.uniform());  // uniform over the cross-section
-        const float angle = 2.0f * kPi * m.rng.uniform();
-        m.cosA[p] = std::cos(angle);
-        m.sinA[p] = std::sin(angle);
-        float saturation = kDefaultSaturation;
-        if (mixSum > 0.0) {
-          double u = static_cast<double>(m.rng.uniform()) * mixSum;
-          std::size_t r = 0;
-          while (r + 1 < R && u >= mix[i * R + r]) u -= mix[i * R + r++];
-          saturation = m.regionSat.empty() ? kDefaultSaturation : m.regionSat[r];
-        }
-        m.sat[p] = saturation;
-      }
+    double mixSum = 0.0, satSum = 0.0;
+    for (std::size_t r = 0; r < R; ++r) {
+      mixSum += mix[i * R + r];
+      if (r < m.regionSat.size()) satSum += mix[i * R + r] * static_cast<double>(m.regionSat[r]);
+    }
+    m.nodeSat[i] = mixSum > 0.0 ? static_cast<float>(satSum / mixSum) : kDefaultSaturation;
+    m.nodeVolume[i] = volume;  // the reference for the next step's volume change
+    carry += m.density * volume;
+    while (carry >= 1.0) {
+      carry -= 1.0;
+      const int slot = m.bornInside(static_cast<int>(i));
+      if (slot < 0 || mixSum <= 0.0 || m.regionSat.empty()) continue;
+      double u = static_cast<double>(m.rng.uniform()) * mixSum;
+      std::size_t r = 0;
+      while (r + 1 < R && u >= mix[i * R + r]) u -= mix[i * R + r++];
+      m.sat[ix(slot)] = m.regionSat[r];
     }
   }
+  m.volumesKnown = true;
 }
 
 void Tracers::step(const hemo::Engine& engine, const Lumen& lumen, double dt) {
@@ -821,25 +925,54 @@ void Tracers::step(const hemo::Engine& engine, const Lumen& lumen, double dt) {
   if (engine.network().links.size() != m.linkQ.size() || dt <= 0.0) return;
   if (m.density < 0.0) m.chooseDensity(engine);
   m.updateTables(engine, lumen);
+  // Particles owed to or in excess of each compartment's volume (see followVolumes).
+  const bool debt = m.followVolumes(engine, dt);
   const float fdt = static_cast<float>(dt);
   // Move every particle: the common case (staying inside its segment) is a few flops; crossing
-  // a port goes through route().
+  // a port goes through route(). Where a compartment must lose particles, the first ones met in
+  // it are removed (slot order is unrelated to position: a random pick).
   const std::size_t hw = m.highWater;
   const int* segs = m.seg.data();
   float* fr = m.frac.data();
   const float* rad = m.radial.data();
   const Impl::Motion* mot = m.motion.data();
-  for (std::size_t i = 0; i < hw; ++i) {
-    const int s = segs[i];
-    if (s < 0) continue;
-    const Impl::Motion& mo = mot[s];
-    const float tau = fdt * profile(rad[i]);
-    const float x = std::clamp(fr[i] - mo.f0, 0.0f, mo.len);
-    const float xn = (x + tau * (mo.v0 + std::max(mo.k, 0.0f) * x)) / (1.0f - tau * std::min(mo.k, 0.0f));
-    if (xn >= 0.0f && xn <= mo.len) {
-      fr[i] = mo.f0 + xn;
-    } else {
-      m.advance(i, s, fr[i], tau);
+  const int* segNode = m.segNode.data();
+  int* nodeDebt = m.nodeDebt.data();
+  auto move = [&](auto removing) {
+    for (std::size_t i = 0; i < hw; ++i) {
+      const int s = segs[i];
+      if (s < 0) continue;
+      if constexpr (decltype(removing)::value) {
+        int& d = nodeDebt[segNode[s]];
+        if (d > 0) {
+          --d;
+          m.release(static_cast<int>(i));
+          continue;
+        }
+      }
+      const Impl::Motion& mo = mot[s];
+      const float tau = fdt * profile(rad[i]);
+      const float x = std::clamp(fr[i] - mo.f0, 0.0f, mo.len);
+      const float xn = (x + tau * (mo.v0 + std::max(mo.k, 0.0f) * x)) / (1.0f - tau * std::min(mo.k, 0.0f));
+      if (xn >= 0.0f && xn <= mo.len) {
+        fr[i] = mo.f0 + xn;
+      } else {
+        m.advance(i, s, fr[i], tau);
+      }
+    }
+  };
+  if (debt) {
+    move(std::true_type{});
+    std::fill(m.nodeDebt.begin(), m.nodeDebt.end(), 0);  // a compartment with too few: forgotten
+  } else {
+    move(std::false_type{});
+  }
+  // Births inside compartments that hold less than their volume's share.
+  for (std::size_t i = 0; i < m.nodeCount; ++i) {
+    double& carry = m.nodeCarry[i];
+    while (carry >= 1.0) {
+      carry -= 1.0;
+      m.bornInside(static_cast<int>(i));
     }
   }
   // Births at the capillary inflows, in proportion to the inflow.

@@ -4,10 +4,14 @@
 // with the local velocity (a blunted parabolic profile: faster in the centre), stops at closed
 // valves, takes a branch at a junction with probability proportional to the branch's flow and
 // goes backwards with reflux. Particles are born at the capillary inflows in proportion to the
-// inflow and leave at the right atrium, so their density follows the flow. A fixed pool:
-// no allocation per step. Inside a compartment the flow varies linearly between the points
-// where its links attach (continuity with the storage spread evenly), so particles in a
-// compartment that fills behind a closed valve slow to a stop at the valve.
+// inflow (and at the venae cavae when blood comes back out of the right atrium) and leave at
+// the right atrium, so their density follows the flow. A fixed pool: no allocation per step.
+// Inside a compartment the flow varies linearly between the points where its links attach
+// (continuity with the storage spread evenly), so particles in a compartment that fills behind
+// a closed valve slow to a stop at the valve. Each compartment's particles follow the engine's
+// volume: what its change since the last step differs from what the flows moved (a step that
+// covers more engine time than its flows held, e.g. a long frame) is born or removed there, so
+// a long frame leaves the density right (tracers.cpp, followVolumes).
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -40,12 +44,16 @@ struct ParticleInstance {
 };
 
 struct TracerCounts {
-  std::uint64_t born = 0;  ///< since construction/reset (seeded ones included)
-  std::uint64_t left = 0;  ///< reached the right atrium (or dropped by setBudget)
+  /// Since construction/reset: seeded ones, births at the inflows and those added where a
+  /// compartment held fewer than its volume's share.
+  std::uint64_t born = 0;
+  /// Reached the right atrium, removed where a compartment held more than its volume's share,
+  /// reused from a bed by a full pool, or dropped by setBudget.
+  std::uint64_t left = 0;
   /// born - left. Includes particles that reflux carried back into a capillary bed: they are
   /// not drawn and come out again first when the inflow resumes.
   std::size_t alive = 0;
-  std::uint64_t skipped = 0;  ///< births not made because the pool was full
+  std::uint64_t skipped = 0;  ///< births not made because the pool was full (none waiting in a bed)
 };
 
 class Tracers {
@@ -72,7 +80,10 @@ class Tracers {
   void seedSteadyState(const hemo::Engine& engine, const Lumen& lumen);
 
   /// Moves particles by dt seconds (the app's engine step, 1/240 s) with the engine's current
-  /// flows; births and exits. `engine` must be the one whose network built the tracers.
+  /// flows; births and exits. `engine` must be the one whose network built the tracers. Best
+  /// called as the engine goes (every few engine steps): a step over engine time that other
+  /// flows filled moves the particles with these flows all along; the density stays right (the
+  /// compartments follow the engine's volumes) but the paths are the last instant's.
   void step(const hemo::Engine& engine, const Lumen& lumen, double dt);
 
   /// Writes one instance per drawn particle, in the order of states() (out is resized; reuse

@@ -76,17 +76,21 @@ SceneRenderer::SceneRenderer(ShaderLibrary& shaders) : shaders_(shaders) {
   shaders_.add("context", "context.vert", "context.frag");
   shaders_.add("particle", "particle.vert", "particle.frag");
   emptyVao_ = makeVertexArray("background.vao");
-  // Particles: one streamed buffer of per-instance records; the quad corners come from gl_VertexID.
+  // Particles: one streamed buffer holding each particle's record four times (one per quad
+  // corner; the corner is gl_VertexID & 3) and a static index buffer of two triangles per
+  // quad. Not instanced: llvmpipe runs instances one at a time, which made 15k particles
+  // cost as much as 120k wall triangles (measured with venaviz bench).
   particleVao_ = makeVertexArray("particles.vao");
   particleVbo_ = makeBuffer({.usage = GL_STREAM_DRAW, .label = "particles"});
+  particleIbo_ = makeBuffer({.target = GL_ELEMENT_ARRAY_BUFFER, .label = "particles.quads"});
   glBindVertexArray(particleVao_.id());
   glBindBuffer(GL_ARRAY_BUFFER, particleVbo_.id());
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, particleIbo_.id());
   const auto stride = static_cast<GLsizei>(kParticleFloats * sizeof(float));
   for (GLuint k = 0; k < 2; ++k) {
     const GLuint loc = k == 0 ? VZ_ATTR_PARTICLE_A : VZ_ATTR_PARTICLE_B;
     glEnableVertexAttribArray(loc);
     glVertexAttribPointer(loc, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(k * 4 * sizeof(float)));
-    glVertexAttribDivisor(loc, 1);
   }
   glBindVertexArray(0);
   checkGl("SceneRenderer particles");
@@ -231,17 +235,33 @@ void SceneRenderer::setFlowState(const std::vector<float>& texels) {
 void SceneRenderer::setParticles(const float* data, std::size_t count) {
   particleCount_ = count;
   if (count == 0) return;
+  // Four corners per particle (the same record each time).
+  particleVertices_.resize(count * 4 * kParticleFloats);
+  for (std::size_t i = 0; i < count; ++i)
+    for (std::size_t c = 0; c < 4; ++c)
+      std::copy_n(data + i * kParticleFloats, kParticleFloats, &particleVertices_[(i * 4 + c) * kParticleFloats]);
+  glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, particleVbo_.id());
-  const auto bytes = static_cast<GLsizeiptr>(count * kParticleFloats * sizeof(float));
+  const auto bytes = static_cast<GLsizeiptr>(particleVertices_.size() * sizeof(float));
   if (count > particleCapacity_) {
-    particleCapacity_ = count;
-    glBufferData(GL_ARRAY_BUFFER, bytes, data, GL_STREAM_DRAW);
+    particleCapacity_ = count + count / 4;  // headroom: the count changes a little every frame
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(particleCapacity_ * 4 * kParticleFloats * sizeof(float)),
+                 nullptr, GL_STREAM_DRAW);
+    std::vector<std::uint32_t> quads(particleCapacity_ * 6);
+    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(particleCapacity_); ++i) {
+      const std::uint32_t b = i * 4;
+      std::copy_n(std::initializer_list<std::uint32_t>{b, b + 1, b + 2, b + 2, b + 1, b + 3}.begin(), 6, &quads[i * 6]);
+    }
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, particleIbo_.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(quads.size() * sizeof(std::uint32_t)), quads.data(),
+                 GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
   } else {
     // Orphan the old storage so the driver need not wait for the previous frame's draw.
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(particleCapacity_ * kParticleFloats * sizeof(float)), nullptr,
-                 GL_STREAM_DRAW);
-    glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, data);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(particleCapacity_ * 4 * kParticleFloats * sizeof(float)),
+                 nullptr, GL_STREAM_DRAW);
   }
+  glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, particleVertices_.data());
   glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
@@ -267,7 +287,7 @@ void SceneRenderer::drawParticles(const OrbitCamera& camera, int height, const S
   // around the whole streak, several times the pixels (measured slower under llvmpipe).
   glDisable(GL_CULL_FACE);
   glBindVertexArray(particleVao_.id());
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(particleCount_));
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(particleCount_ * 6), GL_UNSIGNED_INT, nullptr);
   glEnable(GL_CULL_FACE);
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Draws the 3D scene: background, opaque context, valves, particles (one instanced draw), the
+// Draws the 3D scene: background, opaque context, valves, particles (one draw of quads), the
 // vessel walls (one draw call, solid or glass) and translucent context. Knows nothing of the
 // UI, the window or the engine: it draws what it is handed (meshes, a style texture, a live
 // state texture and a particle buffer).
@@ -96,7 +96,8 @@ class SceneRenderer {
 
   ShaderLibrary& shaders_;
   VertexArray vao_, emptyVao_, contextVao_, particleVao_;
-  Buffer vbo_, ibo_, contextVbo_, contextIbo_, particleVbo_;
+  Buffer vbo_, ibo_, contextVbo_, contextIbo_, particleVbo_, particleIbo_;
+  std::vector<float> particleVertices_;  ///< four corners per particle, reused every frame
   Texture styleTex_, stateTex_;
   GLsizei vesselIndexCount_ = 0, valveIndexCount_ = 0, coarseIndexCount_ = 0;
   int styleRows_ = 0, stateRows_ = 0, vesselCount_ = 0;

@@ -101,9 +101,10 @@ void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
   if (ImGui::Button("Valsalva", ImVec2(w, 0))) out.emplace_back("valsalva");
   ImGui::SameLine();
   if (ImGui::Button("Squeeze calf", ImVec2(w, 0))) out.emplace_back("squeeze left");
-  bool gsv = st.leftGsvFailed;
+  // The engine's state, not the widget's: a scenario or script may have changed it.
+  bool gsv = m.leftGsvFailed;
+  if (!ImGui::IsAnyItemActive()) st.mayThurner = m.mayThurner;
   if (ImGui::Checkbox("Left GSV valves failed", &gsv)) {
-    st.leftGsvFailed = gsv;
     out.emplace_back(gsv ? "condition valve_incompetence left_gsv 1" : "condition valve_repair left_gsv");
   }
   ImGui::SetNextItemWidth(-1.0f);

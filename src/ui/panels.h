@@ -12,8 +12,7 @@ namespace venaviz::ui {
 struct PanelState {
   char scenePath[512] = "";
   float pendingUiScale = 0.0f;  ///< value shown while dragging; applied on release
-  bool leftGsvFailed = false;   ///< checkbox shown state
-  float mayThurner = 0.0f;      ///< slider value (area lost, 0..0.95)
+  float mayThurner = 0.0f;      ///< slider value while dragged (area lost, 0..0.95)
   bool initialized = false;
 };
 

@@ -68,6 +68,8 @@ struct UiModel {
   bool hasEngine = false;
   std::string posture, activity;
   std::vector<Readout> readouts;  ///< live numbers from the engine
+  bool leftGsvFailed = false;     ///< every valve of the left great saphenous vein incompetent
+  float mayThurner = 0.0f;        ///< lumen lost where the right common iliac artery crosses (0..0.95)
 
   /// How the blood is shown (the "Blood" section and the legend).
   struct FlowDisplay {
