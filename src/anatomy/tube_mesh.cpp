@@ -179,12 +179,13 @@ void tubeCenterline(const Anatomy& a, std::size_t i, const TubeJoins& joins, std
   }
 }
 
-Mesh buildVesselMesh(const Anatomy& anatomy, const TubeMeshOptions& options) {
+TubeLayout layoutTubes(const Anatomy& anatomy, const TubeMeshOptions& options) {
   const std::size_t n = anatomy.vessels.size();
-  const TubeJoins joins = findTubeJoins(anatomy);
+  TubeLayout layout{findTubeJoins(anatomy), std::vector<std::vector<CenterlineSample>>(n),
+                    std::vector<Vec3>(n, Vec3(0.0f))};
+  const TubeJoins& joins = layout.joins;
   auto at = [](int i) { return static_cast<std::size_t>(i); };
   // 1. Sample every centerline (continuations borrow their neighbour's next point as tangent guide).
-  std::vector<std::vector<CenterlineSample>> samples(n);
   std::vector<Vec3> points;
   std::vector<float> radii;
   for (std::size_t i = 0; i < n; ++i) {
@@ -197,15 +198,25 @@ Mesh buildVesselMesh(const Anatomy& anatomy, const TubeMeshOptions& options) {
       points.front() = pp.back();  // start exactly where the predecessor ends
     }
     if (joins.next[i] >= 0) after = &anatomy.vessels[at(joins.next[i])].points[1];
-    samples[i] = sampleCenterline(points, radii, options.maxStep, before, after);
+    layout.samples[i] = sampleCenterline(points, radii, options.maxStep, before, after);
   }
   // 2. One tangent per joint, shared by both tubes.
-  std::vector<Vec3> jointTangent(n, Vec3(0.0f));  // at the end of vessel i
   for (std::size_t i = 0; i < n; ++i) {
-    if (joins.next[i] < 0) continue;
-    const Vec3 t = sampleTangent(samples[i], samples[i].size() - 1) + sampleTangent(samples[at(joins.next[i])], 0);
-    jointTangent[i] = glm::length(t) > 1e-6f ? glm::normalize(t) : sampleTangent(samples[i], samples[i].size() - 1);
+    const auto& s = layout.samples[i];
+    if (joins.next[i] < 0 || s.empty() || layout.samples[at(joins.next[i])].empty()) continue;
+    const Vec3 t = sampleTangent(s, s.size() - 1) + sampleTangent(layout.samples[at(joins.next[i])], 0);
+    layout.jointTangent[i] = glm::length(t) > 1e-6f ? glm::normalize(t) : sampleTangent(s, s.size() - 1);
   }
+  return layout;
+}
+
+Mesh buildVesselMesh(const Anatomy& anatomy, const TubeMeshOptions& options) {
+  const std::size_t n = anatomy.vessels.size();
+  const TubeLayout layout = layoutTubes(anatomy, options);
+  const TubeJoins& joins = layout.joins;
+  const auto& samples = layout.samples;
+  const auto& jointTangent = layout.jointTangent;
+  auto at = [](int i) { return static_cast<std::size_t>(i); };
   // 3. Build chains head first, so each continuation starts with its predecessor's last ring.
   Mesh mesh;
   std::vector<bool> done(n, false);

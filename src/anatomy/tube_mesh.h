@@ -57,6 +57,16 @@ TubeJoins findTubeJoins(const Anatomy& anatomy);
 void tubeCenterline(const Anatomy& anatomy, std::size_t vessel, const TubeJoins& joins, std::vector<Vec3>& points,
                     std::vector<float>& radii);
 
+/// Where every vessel's tube runs: its centerline samples and the tangent shared at each joint
+/// of continuing tubes. buildVesselMesh lays its rings on exactly these samples, and the
+/// tracers (src/flow) place particles on them, so particles stay inside the drawn walls.
+struct TubeLayout {
+  TubeJoins joins;
+  std::vector<std::vector<CenterlineSample>> samples;  ///< per vessel
+  std::vector<Vec3> jointTangent;                      ///< per vessel: at its end, if it continues (else 0)
+};
+TubeLayout layoutTubes(const Anatomy& anatomy, const TubeMeshOptions& options = {});
+
 /// One mesh holding every vessel of the anatomy (vertex.vessel = index in anatomy.vessels).
 Mesh buildVesselMesh(const Anatomy& anatomy, const TubeMeshOptions& options = {});
 

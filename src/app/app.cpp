@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include <algorithm>
 #include <numeric>
@@ -320,6 +321,20 @@ void App::rebuildEngine() {
   state_.protocol.reset();
   state_.engine = std::make_unique<hemo::Engine>(state_.scene.anatomy);
   state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
+}
+
+void App::runScript(const std::string& script) {
+  for (std::size_t p = 0, q; p < script.size(); p = q + 1) {
+    q = script.find(';', p);
+    if (q == std::string::npos) q = script.size();
+    const std::string cmd = script.substr(p, q - p);
+    double seconds = 0.0;
+    char rest = 0;
+    if (std::sscanf(cmd.c_str(), " wait %lf %c", &seconds, &rest) == 1)
+      simulate(std::clamp(seconds, 0.0, 3600.0));
+    else if (cmd.find_first_not_of(" \t") != std::string::npos)
+      apply(cmd);
+  }
 }
 
 void App::simulate(double seconds) {

@@ -80,7 +80,7 @@ struct AppState {
   bool particles = true;
   bool glassWalls = true;
   int particleColor = 0;  ///< 0 direction, 1 speed, 2 oxygen saturation
-  int quality = 1;  ///< particle budget: 0 low (16k), 1 medium (50k), 2 high (200k); low on llvmpipe
+  int quality = 1;        ///< particle budget: 0 low (16k), 1 medium (50k), 2 high (200k); low on llvmpipe
   WallMap wallMap = WallMap::Off;
 };
 
@@ -102,6 +102,10 @@ class App {
   bool applyReported(const std::string& command);
   /// Advances simulated time by whole fixed steps covering `seconds`.
   void simulate(double seconds);
+  /// Runs "ACTION; wait S; ACTION ..." without a window: actions apply at once and "wait S"
+  /// lets S seconds of simulated time pass (the window's --do script waits real time instead).
+  /// Throws venaviz::Error on a bad action.
+  void runScript(const std::string& script);
   /// Renders one frame offscreen at width x height pixels (optionally with the UI).
   Image renderImage(int width, int height, bool withUi);
   /// One timed headless frame for `venaviz bench`: the engine advanced by `frameSeconds` of

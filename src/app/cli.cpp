@@ -140,17 +140,8 @@ int cmdRender(Args& a) {
   if (distance) pose.distance = *distance;
   app.state().camera.setPose(pose);
   // Actions after the view is set (e.g. "layer bones off; select femoral_vein_left"), before
-  // simulated time passes.
-  for (std::size_t p = 0, q; p < actions.size(); p = q + 1) {
-    q = actions.find(';', p);
-    if (q == std::string::npos) q = actions.size();
-    const std::string cmd = actions.substr(p, q - p);
-    double seconds = 0.0;
-    if (std::sscanf(cmd.c_str(), " wait %lf", &seconds) == 1)
-      app.simulate(std::clamp(seconds, 0.0, 3600.0));  // simulated time between actions
-    else if (cmd.find_first_not_of(" \t") != std::string::npos)
-      app.apply(cmd);
-  }
+  // simulated time passes ("wait S" inside the script lets S seconds pass).
+  app.runScript(actions);
   app.simulate(time);                // after the actions: "posture standing" then 5 s of time
   app.state().camera.update(10.0f);  // finish any fly-to an action started
   if (frames == 1) {
@@ -196,12 +187,7 @@ int cmdBench(Args& a) {
   frames = std::clamp(frames, 1, 100000);
   App app(opt);
   if (!quality.empty()) app.apply("quality " + quality);
-  for (std::size_t p = 0, q; p < actions.size(); p = q + 1) {
-    q = actions.find(';', p);
-    if (q == std::string::npos) q = actions.size();
-    const std::string cmd = actions.substr(p, q - p);
-    if (cmd.find_first_not_of(" \t") != std::string::npos) app.apply(cmd);
-  }
+  app.runScript(actions);
   app.renderImage(w, h, false);  // fits the view, compiles, allocates
   app.state().camera.setPose(app.scenePose());
   std::vector<App::FrameTiming> t;

@@ -231,28 +231,10 @@ Tracers::Impl::Impl(const Anatomy& anatomy, const hemo::Network& net, const Trac
 void Tracers::Impl::buildGeometry(const Anatomy& a, const hemo::Network& net) {
   // The same curve, rings and tangents as buildVesselMesh (anatomy/tube_mesh.cpp).
   const std::size_t n = a.vessels.size();
-  const TubeJoins joins = findTubeJoins(a);
-  std::vector<std::vector<CenterlineSample>> samples(n);
-  std::vector<Vec3> points;
-  std::vector<float> radii;
-  for (std::size_t i = 0; i < n; ++i) {
-    tubeCenterline(a, i, joins, points, radii);
-    const Vec3* before = nullptr;
-    const Vec3* after = nullptr;
-    if (joins.prev[i] >= 0) {
-      const auto& pp = a.vessels[ix(joins.prev[i])].points;
-      before = &pp[pp.size() - 2];
-      points.front() = pp.back();
-    }
-    if (joins.next[i] >= 0) after = &a.vessels[ix(joins.next[i])].points[1];
-    samples[i] = sampleCenterline(points, radii, options.tube.maxStep, before, after);
-  }
-  std::vector<Vec3> jointTangent(n, Vec3(0.0f));
-  for (std::size_t i = 0; i < n; ++i) {
-    if (joins.next[i] < 0 || samples[i].empty() || samples[ix(joins.next[i])].empty()) continue;
-    const Vec3 t = sampleTangent(samples[i], samples[i].size() - 1) + sampleTangent(samples[ix(joins.next[i])], 0);
-    jointTangent[i] = glm::length(t) > 1e-6f ? glm::normalize(t) : sampleTangent(samples[i], samples[i].size() - 1);
-  }
+  const TubeLayout layout = layoutTubes(a, options.tube);
+  const TubeJoins& joins = layout.joins;
+  const auto& samples = layout.samples;
+  const auto& jointTangent = layout.jointTangent;
   geo.assign(n, VesselGeo{});
   for (std::size_t i = 0; i < n; ++i) {
     const auto& s = samples[i];

@@ -1,12 +1,14 @@
 // The headless path: offscreen render, readback, depth picking and actions on a real app.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 
 #include "anatomy/centerline.h"
 #include "app/app.h"
 #include "core/error.h"
+#include "render/bindings.h"
 
 using namespace venaviz;
 
@@ -182,4 +184,95 @@ TEST_F(OffscreenGLTest, LabelsNameOnlyVisibleVessels) {
   app_->renderImage(1280, 800, false);
   for (const auto& [text, anchor] : app_->labelAnchors(Vec2(1280.0f, 800.0f))) EXPECT_NE(text, "Inferior vena cava");
   app_->apply("layer deep on");
+}
+
+// --- living vessels: the flow display driven by the engine ----------------------------------
+
+class FlowGLTest : public ::testing::Test {
+ protected:
+  void SetUp() override { app_ = std::make_unique<App>(headless()); }
+  std::unique_ptr<App> app_;
+  static std::string file(const char* relative) {
+    return (std::filesystem::path(VENAVIZ_SOURCE_DIR) / relative).string();
+  }
+  /// The valve texel (opening, regurgitant, lumen scale, live) of a valve id, as uploaded.
+  std::array<float, 4> valveTexel(const std::string& id) {
+    const Anatomy& a = app_->state().scene.anatomy;
+    std::size_t i = 0;
+    while (i < a.valves.size() && a.valves[i].id != id) ++i;
+    EXPECT_LT(i, a.valves.size()) << id;
+    const int rows = static_cast<int>(a.vessels.size() + (a.valves.size() + VZ_VALVES_PER_ROW - 1) / VZ_VALVES_PER_ROW);
+    std::vector<float> texels;
+    app_->state().flow->fillState(*app_->state().engine, WallMap::Off, rows, texels);
+    const std::size_t row = a.vessels.size() + i / VZ_VALVES_PER_ROW, col = (i % VZ_VALVES_PER_ROW) * 2;
+    const float* t = &texels[(row * VZ_STATE_SAMPLES + col) * 4];
+    return {t[0], t[1], t[2], t[3]};
+  }
+};
+
+TEST_F(FlowGLTest, ProtocolFiresItsEventsAsSimulatedTimePasses) {
+  app_->runScript("scenario " + file("scenes/scenarios/healthy.json") + "; protocol " +
+                  file("scenes/protocols/tiptoe_10.json"));
+  const hemo::Engine& e = *app_->state().engine;
+  EXPECT_EQ(e.drivers().settings().posture, hemo::Posture::Standing);
+  app_->simulate(39.0);
+  EXPECT_EQ(e.drivers().settings().activity, hemo::Activity::Still);
+  app_->simulate(2.0);  // the raises start at 40 s
+  EXPECT_EQ(e.drivers().settings().activity, hemo::Activity::Tiptoe);
+  app_->simulate(12.0);  // and stop at 50 s
+  EXPECT_EQ(e.drivers().settings().activity, hemo::Activity::Still);
+  // The particles kept up: born - left == alive, and the pool is in use.
+  const flow::TracerCounts c = app_->state().flow->tracers().counts();
+  EXPECT_EQ(c.born - c.left, c.alive);
+  EXPECT_GT(c.alive, 1000u);
+}
+
+TEST_F(FlowGLTest, ValvesShowTheEngineStateAndAFailedValveNeverCloses) {
+  // Standing, then a Valsalva strain: blood pushed backwards shuts the competent valves.
+  app_->runScript("condition valve_incompetence femoral_vein_left 1; posture standing; wait 20; valsalva 10; wait 0.8");
+  const auto failed = valveTexel("femoral_vein_left.v2");
+  const auto competent = valveTexel("femoral_vein_right.v2");
+  EXPECT_GT(failed[3], 0.5f);        // live data
+  EXPECT_FLOAT_EQ(failed[1], 1.0f);  // regurgitant fraction
+  EXPECT_GT(failed[0], 0.99f);       // leaflets stay apart
+  EXPECT_LT(competent[0], 0.3f);     // closed (or nearly) against the reflux
+  EXPECT_FLOAT_EQ(competent[1], 0.0f);
+}
+
+TEST_F(FlowGLTest, ParticlesAndGlassWallsAreDrawn) {
+  // A close view of the thigh: particles add light pixels inside the veins.
+  CameraPose pose = app_->scenePose(View::Anterior);
+  pose.target = {1.5f, -10.3f, 66.0f};
+  pose.distance = 14.0f;
+  app_->state().camera.setPose(pose);
+  app_->runScript("layer bones off; posture standing; wait 2");
+  auto light = [](const Image& img) {
+    int n = 0;
+    for (int y = 0; y < img.height; ++y)
+      for (int x = 0; x < img.width; ++x) {
+        const Px p = at(img, x, y);
+        if (p.r > 150 && p.g > 180 && p.b > 200) ++n;
+      }
+    return n;
+  };
+  const int with = light(app_->renderImage(320, 200, false));
+  app_->apply("particles off");
+  const int without = light(app_->renderImage(320, 200, false));
+  EXPECT_GT(with, without + 30) << "particles should show as light dots";
+}
+
+TEST_F(FlowGLTest, DisplayActionsRejectBadValuesAndKeepTheState) {
+  for (const char* bad : {"walls glassy", "wall_map colour", "quality ultra", "particle_color red", "particles maybe"})
+    EXPECT_THROW(app_->apply(bad), Error) << bad;
+  const hemo::Engine* before = app_->state().engine.get();
+  EXPECT_THROW(app_->apply("scenario /no/such/scenario.json"), Error);
+  EXPECT_EQ(app_->state().engine.get(), before);  // a bad file changes nothing
+  EXPECT_THROW(app_->apply("protocol /no/such/protocol.json"), Error);
+  EXPECT_FALSE(app_->state().protocol.has_value());
+  app_->runScript("walls solid; wall_map pressure; quality high; particle_color speed");
+  EXPECT_FALSE(app_->state().glassWalls);
+  EXPECT_EQ(app_->state().wallMap, WallMap::Pressure);
+  EXPECT_EQ(app_->state().quality, 2);
+  EXPECT_EQ(app_->state().particleColor, 1);
+  EXPECT_GT(app_->state().flow->tracers().budget(), 100000u);
 }

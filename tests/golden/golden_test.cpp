@@ -99,17 +99,7 @@ TEST_P(GoldenTest, MatchesBaseline) {
   app.state().camera.setPose(pose);
   // Optional actions ("posture standing; wait 20; valsalva 10; wait 0.8"): "wait S" lets S
   // seconds of simulated time pass.
-  const std::string actions = c.value("do", "");
-  for (std::size_t p = 0, q; p < actions.size(); p = q + 1) {
-    q = actions.find(';', p);
-    if (q == std::string::npos) q = actions.size();
-    const std::string cmd = actions.substr(p, q - p);
-    double seconds = 0.0;
-    if (std::sscanf(cmd.c_str(), " wait %lf", &seconds) == 1)
-      app.simulate(seconds);
-    else if (cmd.find_first_not_of(' ') != std::string::npos)
-      app.apply(cmd);
-  }
+  app.runScript(c.value("do", ""));
   const Image actual = app.renderImage(w, h, c.value("ui", false));
 
   const fs::path baseline = kSource / "tests/golden/baselines" / (GetParam() + ".png");

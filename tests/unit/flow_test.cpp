@@ -38,30 +38,9 @@ std::size_t ix(int i) {
   return static_cast<std::size_t>(i);
 }
 
-/// The centerline every vessel's tube is drawn along, sampled as buildVesselMesh samples it
-/// (written out here so that the test does not trust the tracers' own copy).
+/// The centerline every vessel's tube is drawn along: the layout buildVesselMesh lays its rings on.
 const std::vector<std::vector<CenterlineSample>>& drawnCenterlines() {
-  static const std::vector<std::vector<CenterlineSample>> samples = [] {
-    const Anatomy& a = atlas();
-    const TubeJoins joins = findTubeJoins(a);
-    const TubeMeshOptions options;
-    std::vector<std::vector<CenterlineSample>> out(a.vessels.size());
-    std::vector<Vec3> points;
-    std::vector<float> radii;
-    for (std::size_t i = 0; i < a.vessels.size(); ++i) {
-      tubeCenterline(a, i, joins, points, radii);
-      const Vec3* before = nullptr;
-      const Vec3* after = nullptr;
-      if (joins.prev[i] >= 0) {
-        const auto& pp = a.vessels[ix(joins.prev[i])].points;
-        before = &pp[pp.size() - 2];
-        points.front() = pp.back();
-      }
-      if (joins.next[i] >= 0) after = &a.vessels[ix(joins.next[i])].points[1];
-      out[i] = sampleCenterline(points, radii, options.maxStep, before, after);
-    }
-    return out;
-  }();
+  static const std::vector<std::vector<CenterlineSample>> samples = layoutTubes(atlas()).samples;
   return samples;
 }
 
