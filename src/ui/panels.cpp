@@ -77,15 +77,16 @@ void displaySection(const UiModel& m, const FontSet& fonts, PanelState& st, Acti
   if (ImGui::Checkbox("Keys and commands (F1)", &help)) out.emplace_back("help");
 }
 
-/// A two-column grid of choice buttons; the current one is drawn pressed. Emits "<action> <value>".
+/// A grid of choice buttons, `columns` per row, each `w` wide; the current one is drawn
+/// pressed. Emits "<action> <value>".
 void choiceGrid(const char* const (*items)[2], int count, const std::string& current, const char* action, float w,
-                Actions& out) {
+                Actions& out, int columns = 2) {
   for (int i = 0; i < count; ++i) {
     const bool on = current == items[i][1];
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
     if (ImGui::Button(items[i][0], ImVec2(w, 0))) out.push_back(std::string(action) + " " + items[i][1]);
     if (on) ImGui::PopStyleColor();
-    if (i % 2 == 0) ImGui::SameLine();
+    if (i % columns != columns - 1 && i + 1 < count) ImGui::SameLine();
   }
 }
 
@@ -135,44 +136,49 @@ void bloodSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (ImGui::Checkbox("Particles", &particles)) out.emplace_back(particles ? "particles on" : "particles off");
   ImGui::SameLine();
   bool glass = f.glassWalls;
-  if (ImGui::Checkbox("See-through walls", &glass)) out.emplace_back(glass ? "walls glass" : "walls solid");
+  if (ImGui::Checkbox("See-through", &glass)) out.emplace_back(glass ? "walls glass" : "walls solid");
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
-  auto row = [&](const char* const(*items)[2], int n, const std::string& current, const char* action) {
-    for (int i = 0; i < n; ++i) {
-      const bool on = current == items[i][1];
-      if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-      if (ImGui::Button(items[i][0], ImVec2(w, 0))) out.push_back(std::string(action) + " " + items[i][1]);
-      if (on) ImGui::PopStyleColor();
-      if (i % 3 != 2 && i + 1 < n) ImGui::SameLine();
-    }
-  };
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
   ImGui::TextDisabled("Particle colour");
   static const char* const colors[][2] = {{"Direction", "direction"}, {"Speed", "speed"}, {"Oxygen", "oxygen"}};
-  row(colors, 3, f.particleColor, "particle_color");
+  choiceGrid(colors, 3, f.particleColor, "particle_color", w, out, 3);
   ImGui::TextDisabled("Wall colour");
-  static const char* const maps[][2] = {{"Plain", "off"}, {"Pressure", "pressure"}, {"Speed", "velocity"}};
-  row(maps, 3, f.wallMap, "wall_map");
+  static const char* const maps[][2] = {
+      {"Plain", "off"}, {"Pressure", "pressure"}, {"Transmural", "transmural"}, {"Speed", "velocity"}};
+  choiceGrid(maps, 4, f.wallMap, "wall_map", half, out);
   ImGui::TextDisabled("Particles: %zu", f.particleCount);
   static const char* const q[][2] = {{"Fewer", "low"}, {"Normal", "medium"}, {"Many", "high"}};
-  row(q, 3, f.quality, "quality");
+  choiceGrid(q, 3, f.quality, "quality", w, out, 3);
   if (!f.protocol.empty()) {
     ImGui::Text("Playing: %s", f.protocol.c_str());
     ImGui::ProgressBar(static_cast<float>(f.protocolTime / std::fmax(f.protocolDuration, 1e-6)), ImVec2(-1, 0));
   }
 }
 
+/// Lines of the flow legend (0: none shown).
+int legendLines(const UiModel& m) {
+  if (!m.hasEngine) return 0;
+  const UiModel::FlowDisplay& f = m.flow;
+  return (f.particles && f.particleColor == "direction" ? 2 : 0) + (f.wallMap != "off" ? 2 : 0);
+}
+
+/// Height of the flow legend box plus its margin, pixels (labels keep above it).
+float legendHeight(const UiModel& m, const FontSet& fonts) {
+  const int lines = legendLines(m);
+  const float em = fonts.pixelSize;
+  return lines == 0 ? 0.0f : static_cast<float>(lines) * em * 1.4f + em * 1.6f;
+}
+
 /// Bottom-left key: what the particle shapes mean and, when the walls are coloured, the scale.
 void flowLegend(const UiModel& m, const FontSet& fonts, float panelRight) {
-  if (!m.hasEngine) return;
+  const int lines = legendLines(m);
+  if (lines == 0) return;
   const UiModel::FlowDisplay& f = m.flow;
-  if (!f.particles && f.wallMap == "off") return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float em = fonts.pixelSize, pad = em * 0.5f;
   ImFont* font = fonts.body;
   const float lineH = em * 1.4f;
-  int lines = (f.particles && f.particleColor == "direction" ? 2 : 0) + (f.wallMap != "off" ? 2 : 0);
-  if (lines == 0) return;
   const float boxW = em * 15.0f, boxH = static_cast<float>(lines) * lineH + pad * 2.0f;
   // Bottom left of the 3D view, clear of the control panel.
   const ImVec2 o(vp->Pos.x + panelRight + em * 0.6f, vp->Pos.y + vp->Size.y - boxH - em * 0.6f);
@@ -271,7 +277,9 @@ void labelLayer(const UiModel& m, const FontSet& fonts, float panelRight) {
     const ImVec2 s = font->CalcTextSizeA(size, 1e9f, 0.0f, t.c_str());
     return Vec2(s.x + 2.0f * pad, s.y + pad);
   };
-  const auto placed = layoutLabels(req, m.viewport, measure, size * 0.25f, panelRight);
+  // Labels keep above the flow legend at the bottom.
+  const Vec2 area(m.viewport.x, std::fmax(m.viewport.y - legendHeight(m, fonts), m.viewport.y * 0.5f));
+  const auto placed = layoutLabels(req, area, measure, size * 0.25f, panelRight);
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   for (const auto& p : placed) {
     const Vec2 edge =
