@@ -169,6 +169,11 @@ class App {
   bool dragging_ = false;
   double startTime_ = 0.0;          ///< platform time when the app began (for the first-frame figure)
   std::vector<float> stateTexels_;  ///< reused each frame
+  // Label anchors of the last update (the window refreshes them on camera moves and at 4 Hz).
+  std::vector<std::pair<std::string, Vec2>> labelAnchors_;
+  CameraPose labelPose_;
+  Vec2 labelViewport_{0.0f};
+  double labelTime_ = -1.0;
 };
 
 }  // namespace venaviz

@@ -51,11 +51,17 @@ void RenderTarget::ensure(const RenderTargetDesc& d, int maxSamples) {
 }
 
 void RenderTarget::bindScene() const {
-  glBindFramebuffer(GL_FRAMEBUFFER, msFbo_.id());
+  // Without multisampling the scene is drawn straight into the resolved target (no copy).
+  glBindFramebuffer(GL_FRAMEBUFFER, samples_ > 0 ? msFbo_.id() : resolveFbo_.id());
   glViewport(0, 0, width_, height_);
 }
 
 void RenderTarget::resolve() const {
+  if (samples_ == 0) {
+    glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo_.id());
+    glViewport(0, 0, width_, height_);
+    return;
+  }
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_.id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo_.id());
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT,
