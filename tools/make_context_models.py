@@ -1014,7 +1014,7 @@ def vertebra(i):
     arch = [(-pw, yb - 0.5, zl), (-pw, yb + 0.6 * canal, zl), (-0.75 * pw, yb + canal, 0.1 * h),
             (0.0, yb + canal + 0.35, 0.0), (0.75 * pw, yb + canal, 0.1 * h),
             (pw, yb + 0.6 * canal, zl), (pw, yb - 0.5, zl)]
-    shells.append(tube([W(p) for p in arch], [pr] * len(arch), n_around=8, ds=0.6, hint=up, cap_steps=2))
+    shells.append(tube([W(p) for p in arch], [pr] * len(arch), n_around=6, ds=1.0, hint=up, cap_steps=2))
     # spinous process
     root = (0.0, yb + canal + 0.25, 0.0)
     if lumbar:
@@ -1033,7 +1033,7 @@ def vertebra(i):
         rad = (0.3, 0.45)
     mid = vlerp(root, tip, 0.55)
     shells.append(tube([W(root), W(mid), W(tip)], [rad, rad, (rad[0] * 0.8, rad[1] * 0.9)],
-                       n_around=8, ds=0.6, hint=frame[0], cap_steps=2))
+                       n_around=6, ds=1.0, hint=frame[0], cap_steps=2))
     # transverse processes (lumbar: from the pedicle-lamina junction, behind the ascending lumbar
     # veins (A4.5 "in front of the roots of the transverse processes"))
     for s in (-1.0, 1.0):
@@ -1062,18 +1062,18 @@ def vertebra(i):
             span = 3.4 if int(name[1:]) < 11 else 2.8
             tp_r = [(0.35, 0.4), (0.38, 0.42)]
             pts = [(s * pw, yb + 0.7 * canal, zl), (s * span, yb + 0.7 * canal + 1.3, zl + 0.1)]
-        shells.append(tube([W(p) for p in pts], tp_r, n_around=8, ds=0.6, hint=up, cap_steps=2))
+        shells.append(tube([W(p) for p in pts], tp_r, n_around=6, ds=1.0, hint=up, cap_steps=2))
     # articular pillars (superior + inferior articular processes)
     ar = 0.3
     for s in (-1.0, 1.0):
         x = s * (pw + (0.15 if lumbar else 0.1))
         yy = yb + 0.8 * canal
         pts = [(x, yy, -0.5 * h - 0.3), (x, yy + 0.1, 0.5 * h + 0.35)]
-        shells.append(tube([W(p) for p in pts], [ar, ar], n_around=8, ds=0.8, cap_steps=2))
+        shells.append(tube([W(p) for p in pts], [ar, ar], n_around=6, ds=1.2, cap_steps=2))
     if name == "C2":  # dens, rising behind the anterior arch of C1
         base = (0.0, -0.15, 0.4 * h)
         top = to_local(c, frame, (0.0, C1_ANTERIOR_ARCH[1] + 1.0, C1_ANTERIOR_ARCH[2] + 0.9))
-        shells.append(tube([W(base), W(top)], [0.5, 0.42], n_around=10, ds=0.4, cap_steps=3))
+        shells.append(tube([W(base), W(top)], [0.5, 0.42], n_around=8, ds=0.7, cap_steps=2))
     return shells
 
 
@@ -1116,7 +1116,7 @@ def atlas_c1():
     shells = [closed_loop_tube(pts, rads, 8)]
     for s in (-1.0, 1.0):  # transverse processes of the atlas
         shells.append(tube([(s * 2.4, cy, ca[2]), (s * 4.2, cy - 0.5, ca[2])], [0.4, 0.3],
-                           n_around=8, ds=0.5, cap_steps=2))
+                           n_around=6, ds=0.9, cap_steps=2))
     return shells
 
 
