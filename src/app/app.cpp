@@ -88,6 +88,7 @@ void App::loadScene(const fs::path& path) {
     engine = std::make_unique<hemo::Engine>(scene.anatomy);
   state_.flow.reset();  // it refers to the old anatomy
   state_.protocol.reset();
+  state_.probes.clear();
   state_.scene = std::move(scene);
   state_.engine = std::move(engine);
   if (state_.engine)
@@ -291,6 +292,7 @@ void App::stepSimulation(int steps) {
     for (int k = 0; k < steps; ++k) {
       applyDueEvents();
       state_.engine->step(state_.clock.dt());
+      state_.probes.sample(*state_.engine);
       if (state_.flow && ++pending == kParticleEvery) {
         state_.flow->advance(*state_.engine, pending * state_.clock.dt());
         pending = 0;
@@ -502,6 +504,33 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
         }
         m.mayThurner = lost;
       }
+      // Probes: live values, the last plotSeconds for the plots, a marker in 3D.
+      m.probeMode = state_.probeMode;
+      std::vector<ProbeSample> history;
+      for (const LiveProbe& lp : state_.probes.probes()) {
+        ui::UiModel::ProbeView v;
+        const Vessel* vessel = an.findVessel(lp.probe.vessel);
+        v.name = (vessel ? vessel->name : lp.probe.vessel) + " at " +
+                 std::to_string(static_cast<int>(std::lround(lp.probe.fraction * 100.0))) + "%";
+        const ProbeSample& last = lp.latest();
+        v.pressure = last.pressure;
+        v.flow = last.flow;
+        v.velocity = last.velocity;
+        v.diameter = last.diameter;
+        v.refluxNow = lp.currentReflux(e->time());
+        v.lastReflux = lp.lastReflux;
+        lp.history(history);
+        for (const ProbeSample& p : history)
+          if (p.time >= e->time() - m.plotSeconds) {
+            v.time.push_back(p.time);
+            v.pressureTrace.push_back(p.pressure);
+            v.velocityTrace.push_back(p.velocity);
+          }
+        const Vec3 sp = state_.camera.project(lp.position, uiSize);
+        v.screen = {sp.x, sp.y};
+        v.onScreen = sp.z > -1.0f && sp.z < 1.0f;
+        m.probes.push_back(std::move(v));
+      }
       ui::UiModel::FlowDisplay& f = m.flow;
       f.particles = state_.particles;
       f.glassWalls = state_.glassWalls;
@@ -636,9 +665,8 @@ int App::run() {
   }
   // Frame rate after the first frame (start-up has its own log line above).
   const double seconds = platform::Window::time() - firstFrameTime;
-  log::info(std::to_string(frame) + " frames in " + std::to_string(seconds).substr(0, 5) +
-            " s after the first (mean " + std::to_string(seconds * 1000.0 / std::max(frame - 1, 1)).substr(0, 5) +
-            " ms per frame)");
+  log::info(std::to_string(frame) + " frames in " + std::to_string(seconds).substr(0, 5) + " s after the first (mean " +
+            std::to_string(seconds * 1000.0 / std::max(frame - 1, 1)).substr(0, 5) + " ms per frame)");
   return 0;
 }
 

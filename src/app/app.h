@@ -11,6 +11,7 @@
 #include "anatomy/pick.h"
 #include "app/actions.h"
 #include "app/flow_view.h"
+#include "app/probes.h"
 #include "core/camera.h"
 #include "core/fixed_step.h"
 #include "core/image.h"
@@ -82,6 +83,9 @@ struct AppState {
   int particleColor = 0;  ///< 0 direction, 1 speed, 2 oxygen saturation
   int quality = 1;        ///< particle budget: 0 low (16k), 1 medium (50k), 2 high (200k); low on llvmpipe
   WallMap wallMap = WallMap::Off;
+  /// Live probes (up to four) and whether a click places one instead of selecting.
+  ProbeSet probes;
+  bool probeMode = false;
 };
 
 class App {

@@ -217,6 +217,22 @@ void App::registerActions() {
           state_.protocolNext = 0;
           applyDueEvents();
         });
+  // --- probes ---
+  a.add("probe", "probe VESSEL_ID[@FRACTION]", "Place a live probe on a vein (up to 4; a fifth replaces the oldest)", 1,
+        1, [this, engineOrThrow](auto& args) {
+          hemo::Engine& e = engineOrThrow("probe");
+          state_.probes.add(args[0], e, state_.scene.anatomy);
+        });
+  a.add("probe_remove", "probe_remove N|all", "Remove probe N (1-4) or all of them", 1, 1, [&s](auto& args) {
+    if (args[0] == "all") {
+      s.probes.clear();
+      return;
+    }
+    const auto n = static_cast<std::size_t>(parseNumberArg("probe_remove", args[0], 1, 4));
+    s.probes.remove(n - 1);
+  });
+  a.add("probe_mode", "probe_mode [on|off]", "While on, clicking a vein places a probe instead of selecting it", 0, 1,
+        [&s](auto& args) { s.probeMode = parseSwitchArg("probe_mode", args, s.probeMode); });
   // --- how the blood is shown ---
   a.add("particles", "particles [on|off]", "Show the blood as moving particles", 0, 1,
         [&s](auto& args) { s.particles = parseSwitchArg("particles", args, s.particles); });

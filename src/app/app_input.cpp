@@ -1,5 +1,6 @@
 // Mouse and keys: camera control directly, everything else through actions.
 #include <array>
+#include <cstdio>
 
 #include "app/app.h"
 #include "app/imgui_layer.h"
@@ -64,8 +65,17 @@ void App::handleInput(const std::vector<InputEvent>& events) {
         // A click (press and release without dragging) picks; a drag only moves the camera.
         if (dragging_ && !movedSincePress_ && e.button == platform::MouseButton::Left) {
           const auto hit = vesselAt(e.position);
-          state_.selected = hit ? hit->vessel : -1;
-          refreshStyles();
+          if (state_.probeMode && hit && state_.engine) {
+            // Probe mode: the click places a probe where it hit (veins only).
+            char text[160];
+            std::snprintf(text, sizeof text, "probe %s@%.3f",
+                          state_.scene.anatomy.vessels[static_cast<std::size_t>(hit->vessel)].id.c_str(),
+                          static_cast<double>(hit->fraction));
+            pending_.emplace_back(text);
+          } else {
+            state_.selected = hit ? hit->vessel : -1;
+            refreshStyles();
+          }
         }
         dragging_ = false;
         break;

@@ -155,6 +155,119 @@ void bloodSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   }
 }
 
+// Probe colours: Okabe-Ito yellow, sky blue, bluish green, reddish purple (distinct for
+// colour-blind viewers, and none of them the orange of reflux).
+constexpr ImU32 kProbeColors[4] = {IM_COL32(240, 228, 66, 255), IM_COL32(86, 180, 233, 255), IM_COL32(0, 158, 115, 255),
+                                   IM_COL32(204, 121, 167, 255)};
+
+void probesSection(const UiModel& m, const FontSet& fonts, Actions& out) {
+  if (!m.hasEngine || !heading(fonts, "Probes", false)) return;
+  bool mode = m.probeMode;
+  if (ImGui::Checkbox("Click a vein to place a probe", &mode))
+    out.emplace_back(mode ? "probe_mode on" : "probe_mode off");
+  for (std::size_t i = 0; i < m.probes.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kProbeColors[i % 4]), "P%zu", i + 1);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", m.probes[i].name.c_str());
+    if (ImGui::SmallButton("Remove")) out.push_back("probe_remove " + std::to_string(i + 1));
+    ImGui::PopID();
+  }
+  if (m.probes.size() > 1 && wideButton("Remove all probes")) out.emplace_back("probe_remove all");
+  if (m.probes.empty()) ImGui::TextDisabled("Up to 4 probes; each shows live numbers and plots.");
+}
+
+/// One trace in a box: auto range (velocity symmetric about 0 with the zero line drawn and the
+/// backward part in orange), the unit and range printed at the left.
+void tracePlot(ImDrawList* dl, ImVec2 o, ImVec2 size, const std::vector<float>& t, const std::vector<float>& y,
+               double t0, double span, bool signedAxis, ImU32 color, const char* unit, ImFont* font, float fontSize) {
+  dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), IM_COL32(8, 11, 16, 220), 4.0f);
+  if (y.empty()) return;
+  float lo = y[0], hi = y[0];
+  for (float v : y) {
+    lo = std::fmin(lo, v);
+    hi = std::fmax(hi, v);
+  }
+  if (signedAxis) {
+    hi = std::fmax(std::fmax(std::fabs(lo), std::fabs(hi)), 5.0f);
+    lo = -hi;
+  } else {
+    const float pad = std::fmax((hi - lo) * 0.1f, 2.0f);
+    lo -= pad;
+    hi += pad;
+  }
+  auto px = [&](float tt, float v) {
+    return ImVec2(o.x + size.x * static_cast<float>((tt - t0) / span), o.y + size.y * (hi - v) / (hi - lo));
+  };
+  if (signedAxis)
+    dl->AddLine(px(static_cast<float>(t0), 0.0f), px(static_cast<float>(t0 + span), 0.0f), IM_COL32(150, 160, 175, 160),
+                1.0f);
+  const ImU32 back = IM_COL32(255, 128, 26, 255);
+  for (std::size_t i = 1; i < y.size(); ++i) {
+    const bool reflux = signedAxis && y[i] < -1.0f && y[i - 1] < -1.0f;
+    dl->AddLine(px(t[i - 1], y[i - 1]), px(t[i], y[i]), reflux ? back : color, reflux ? 2.5f : 1.6f);
+  }
+  char label[64];
+  std::snprintf(label, sizeof label, "%.0f..%.0f %s", static_cast<double>(lo), static_cast<double>(hi), unit);
+  dl->AddText(font, fontSize * 0.8f, ImVec2(o.x + 4.0f, o.y + 2.0f), IM_COL32(190, 200, 215, 230), label);
+}
+
+/// The probes' live numbers and plots (bottom right), and their markers in 3D.
+void probesWindow(const UiModel& m, const FontSet& fonts) {
+  if (m.probes.empty()) return;
+  ImDrawList* bg = ImGui::GetBackgroundDrawList();
+  for (std::size_t i = 0; i < m.probes.size(); ++i) {
+    const auto& p = m.probes[i];
+    if (!p.onScreen) continue;
+    const float r = fonts.pixelSize * 0.35f;
+    bg->AddCircleFilled(ImVec2(p.screen.x, p.screen.y), r, kProbeColors[i % 4], 16);
+    bg->AddCircle(ImVec2(p.screen.x, p.screen.y), r, IM_COL32(10, 10, 10, 255), 16, 2.0f);
+    char tag[24];
+    std::snprintf(tag, sizeof tag, "P%zu", i + 1);
+    bg->AddText(fonts.heading, fonts.pixelSize, ImVec2(p.screen.x + r * 1.4f, p.screen.y - fonts.pixelSize),
+                kProbeColors[i % 4], tag);
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float em = fonts.pixelSize;
+  // Bottom right, above the orientation marker; never taller than the view (it scrolls).
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.6f, vp->Pos.y + vp->Size.y - em * 9.5f),
+                          ImGuiCond_FirstUseEver, ImVec2(1.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, 0.0f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(em * 14.0f, 0.0f), ImVec2(vp->Size.x * 0.5f, vp->Size.y - em * 10.5f));
+  ImGui::SetNextWindowBgAlpha(0.92f);
+  ImGui::Begin("Probes", nullptr, ImGuiWindowFlags_NoSavedSettings);
+  for (std::size_t i = 0; i < m.probes.size(); ++i) {
+    const auto& p = m.probes[i];
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kProbeColors[i % 4]), "P%zu", i + 1);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", p.name.c_str());
+    ImGui::Text("%.0f mmHg   %.1f mL/s   %.0f cm/s   %.1f mm", static_cast<double>(p.pressure),
+                static_cast<double>(p.flow), static_cast<double>(p.velocity), static_cast<double>(p.diameter));
+    if (p.refluxNow > 0.0)
+      ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.15f, 1.0f), "Backwards (reflux) for %.1f s", p.refluxNow);
+    else
+      ImGui::TextUnformatted(p.velocity > 1.0f ? "Towards the heart" : "Nearly still");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("Last reflux %.2f s (abnormal over 0.5 s; deep veins over 1 s)", p.lastReflux);
+    ImGui::PopStyleColor();
+    const float w = ImGui::GetContentRegionAvail().x, h = em * 2.2f;
+    const double t1 = p.time.empty() ? 0.0 : static_cast<double>(p.time.back());
+    const double t0 = t1 - m.plotSeconds;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    tracePlot(dl, o, ImVec2(w, h), p.time, p.pressureTrace, t0, m.plotSeconds, false, kProbeColors[i % 4], "mmHg",
+              fonts.body, em);
+    ImGui::Dummy(ImVec2(w, h + em * 0.2f));
+    o = ImGui::GetCursorScreenPos();
+    tracePlot(dl, o, ImVec2(w, h), p.time, p.velocityTrace, t0, m.plotSeconds, true, kProbeColors[i % 4], "cm/s",
+              fonts.body, em);
+    ImGui::Dummy(ImVec2(w, h + em * 0.2f));
+    if (i + 1 < m.probes.size()) ImGui::Separator();
+  }
+  ImGui::TextDisabled("Last %.0f s; orange: blood moving backwards", m.plotSeconds);
+  ImGui::End();
+}
+
 /// Lines of the flow legend (0: none shown).
 int legendLines(const UiModel& m) {
   if (!m.hasEngine) return 0;
@@ -415,6 +528,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   timeSection(m, fonts, out);
   bodySection(m, fonts, st, out);
   bloodSection(m, fonts, out);
+  probesSection(m, fonts, out);
   viewSection(m, fonts, out);
   layersSection(m, fonts, out);
   displaySection(m, fonts, st, out);
@@ -431,6 +545,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
     ImGui::EndTooltip();
   }
   flowLegend(m, fonts, panelRight);
+  probesWindow(m, fonts);
   errorBanners(m, fonts, out);
   helpOverlay(m, fonts, out);
   statusLine(m, fonts);

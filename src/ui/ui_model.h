@@ -71,6 +71,20 @@ struct UiModel {
   bool leftGsvFailed = false;     ///< every valve of the left great saphenous vein incompetent
   float mayThurner = 0.0f;        ///< lumen lost where the right common iliac artery crosses (0..0.95)
 
+  /// A live probe as the Probes window shows it.
+  struct ProbeView {
+    std::string name;                                                      ///< "Left great saphenous vein at 6%"
+    float pressure = 0.0f, flow = 0.0f, velocity = 0.0f, diameter = 0.0f;  ///< mmHg, mL/s, cm/s, mm
+    double refluxNow = 0.0;                                 ///< s of backward flow in the current episode (0: forwards)
+    double lastReflux = 0.0;                                ///< s, the last completed episode
+    std::vector<float> time, pressureTrace, velocityTrace;  ///< last seconds, oldest first
+    Vec2 screen{0.0f};                                      ///< marker position, logical pixels
+    bool onScreen = false;
+  };
+  std::vector<ProbeView> probes;
+  bool probeMode = false;
+  double plotSeconds = 20.0;  ///< time span of the probe plots
+
   /// How the blood is shown (the "Blood" section and the legend).
   struct FlowDisplay {
     bool particles = true;

@@ -276,3 +276,30 @@ TEST_F(FlowGLTest, DisplayActionsRejectBadValuesAndKeepTheState) {
   EXPECT_EQ(app_->state().particleColor, 1);
   EXPECT_GT(app_->state().flow->tracers().budget(), 100000u);
 }
+
+TEST_F(FlowGLTest, ProbesRecordTheEngineAndTimeReflux) {
+  EXPECT_THROW(app_->apply("probe no_such_vein@0.5"), Error);
+  EXPECT_THROW(app_->apply("probe great_saphenous_vein_left@1.5"), Error);
+  EXPECT_THROW(app_->apply("probe_remove 1"), Error);  // none placed yet
+  app_->runScript("scenario " + file("scenes/scenarios/gsv_reflux.json") +
+                  "; probe great_saphenous_vein_left@0.75; probe femoral_vein_left@0.5; wait 3");
+  const auto& probes = app_->state().probes.probes();
+  ASSERT_EQ(probes.size(), 2u);
+  // About 60 samples a second of simulated time, each the engine's own numbers.
+  EXPECT_NEAR(static_cast<double>(probes[0].count), 3.0 * 60.0, 3.0);
+  const hemo::NodeOutput now = app_->state().engine->node(probes[0].probe.node);
+  EXPECT_NEAR(probes[0].latest().pressure, now.pressureMmHg, 0.5);
+  // Calf squeeze and release: the failed GSV refluxes for longer than 0.5 s (docs/validation.md
+  // 6.gsv.squeeze); the competent femoral vein does not.
+  app_->runScript("squeeze left; wait 4");
+  EXPECT_GT(probes[0].lastReflux, 0.5);
+  EXPECT_LT(probes[1].lastReflux, 0.5);
+  // Up to four: a fifth replaces the oldest.
+  app_->runScript("probe popliteal_vein_left; probe small_saphenous_vein_left@0.5; probe inferior_vena_cava@0.3");
+  ASSERT_EQ(app_->state().probes.probes().size(), 4u);
+  EXPECT_EQ(app_->state().probes.probes().front().probe.vessel, "femoral_vein_left");
+  app_->apply("probe_remove 2");
+  EXPECT_EQ(app_->state().probes.probes().size(), 3u);
+  app_->apply("probe_remove all");
+  EXPECT_TRUE(app_->state().probes.probes().empty());
+}

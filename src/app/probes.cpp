@@ -1,0 +1,66 @@
+#include "app/probes.h"
+
+#include <cmath>
+
+#include "anatomy/centerline.h"
+#include "core/error.h"
+
+namespace venaviz {
+
+const ProbeSample& LiveProbe::latest() const {
+  static const ProbeSample none;
+  if (count == 0) return none;
+  return ring[(head + ring.size() - 1) % ring.size()];
+}
+
+void LiveProbe::history(std::vector<ProbeSample>& out) const {
+  out.resize(count);
+  const std::size_t first = (head + ring.size() - count) % ring.size();
+  for (std::size_t i = 0; i < count; ++i) out[i] = ring[(first + i) % ring.size()];
+}
+
+void ProbeSet::add(const std::string& text, const hemo::Engine& engine, const Anatomy& anatomy) {
+  LiveProbe p;
+  p.probe = hemo::parseProbe(text);
+  hemo::resolveProbe(p.probe, engine.network(), anatomy);  // throws naming the probe
+  const Vessel* v = anatomy.findVessel(p.probe.vessel);
+  if (v) p.position = polylinePoint(v->points, static_cast<float>(p.probe.fraction));
+  p.ring.resize(static_cast<std::size_t>(std::ceil(kHistorySeconds / kSampleInterval)) + 1);
+  if (probes_.size() >= kMaxProbes) probes_.erase(probes_.begin());
+  probes_.push_back(std::move(p));
+  lastSample_ = -1e9;  // record the new probe at once
+}
+
+void ProbeSet::remove(std::size_t index) {
+  if (index >= probes_.size())
+    throw Error("probe_remove: there is no probe " + std::to_string(index + 1) + "; " + std::to_string(probes_.size()) +
+                " placed");
+  probes_.erase(probes_.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+void ProbeSet::sample(const hemo::Engine& engine) {
+  const double now = engine.time();
+  if (probes_.empty() || now - lastSample_ < kSampleInterval - 1e-9) return;
+  lastSample_ = now;
+  for (LiveProbe& p : probes_) {
+    const hemo::NodeOutput o = engine.node(p.probe.node);
+    ProbeSample s;
+    s.time = static_cast<float>(now);
+    s.pressure = static_cast<float>(o.pressureMmHg);
+    s.flow = static_cast<float>(o.flowMlS);
+    s.velocity = static_cast<float>(o.velocityCmS);
+    s.diameter = static_cast<float>(o.diameterMm);
+    p.ring[p.head] = s;
+    p.head = (p.head + 1) % p.ring.size();
+    p.count = std::min(p.count + 1, p.ring.size());
+    // Reflux episodes: backward faster than the threshold; the duration is kept when it ends.
+    const bool back = o.velocityCmS < -kRefluxCmS;
+    if (back && p.refluxSince < 0.0) p.refluxSince = now;
+    if (!back && p.refluxSince >= 0.0) {
+      p.lastReflux = now - p.refluxSince;
+      p.refluxSince = -1.0;
+    }
+  }
+}
+
+}  // namespace venaviz

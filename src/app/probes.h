@@ -1,0 +1,55 @@
+#pragma once
+// Live probes: up to four places on the veins (vessel@fraction) sampled as the engine runs,
+// with the last 30 s kept for the plots and the current reflux episode timed. Plain data, no GL.
+#include <string>
+#include <vector>
+
+#include "anatomy/anatomy.h"
+#include "hemo/engine.h"
+#include "hemo/measures.h"
+
+namespace venaviz {
+
+struct ProbeSample {
+  float time = 0.0f;                                                     ///< s (engine time)
+  float pressure = 0.0f, flow = 0.0f, velocity = 0.0f, diameter = 0.0f;  ///< mmHg, mL/s, cm/s, mm
+};
+
+struct LiveProbe {
+  hemo::Probe probe;              ///< resolved (node set)
+  Vec3 position{0.0f};            ///< cm, on the vessel's centerline (for the 3D marker)
+  std::vector<ProbeSample> ring;  ///< the last kHistorySeconds, oldest first after `head`
+  std::size_t head = 0, count = 0;
+  double refluxSince = -1.0;  ///< engine time the current backward flow began (-1: none)
+  double lastReflux = 0.0;    ///< s, duration of the last completed backward-flow episode
+
+  const ProbeSample& latest() const;
+  /// Samples in time order (oldest first) into `out` (resized).
+  void history(std::vector<ProbeSample>& out) const;
+  /// Seconds of backward flow so far in the current episode (0 when flowing forwards).
+  double currentReflux(double now) const { return refluxSince < 0.0 ? 0.0 : now - refluxSince; }
+};
+
+class ProbeSet {
+ public:
+  static constexpr std::size_t kMaxProbes = 4;
+  static constexpr double kHistorySeconds = 30.0;
+  static constexpr double kSampleInterval = 1.0 / 60.0;  ///< s of simulated time
+  /// Backward speed (cm/s) counted as reflux, the same threshold the particles use.
+  static constexpr double kRefluxCmS = 1.0;
+
+  /// Adds a probe ("vessel_id@fraction"); a fifth replaces the oldest. Throws venaviz::Error
+  /// naming the probe when the text or the vein is wrong.
+  void add(const std::string& text, const hemo::Engine& engine, const Anatomy& anatomy);
+  void remove(std::size_t index);
+  void clear() { probes_.clear(); }
+  /// Records every probe if at least kSampleInterval passed since the last record.
+  void sample(const hemo::Engine& engine);
+  const std::vector<LiveProbe>& probes() const { return probes_; }
+
+ private:
+  std::vector<LiveProbe> probes_;
+  double lastSample_ = -1e9;
+};
+
+}  // namespace venaviz
