@@ -16,6 +16,7 @@
 #include "core/paths.h"
 #include "hemo/scenario.h"
 #include "io/model_import.h"
+#include "io/settings.h"
 #include "platform/window.h"
 #include "render/shader_library.h"
 #include "ui/labels.h"
@@ -55,6 +56,8 @@ App::App(const AppOptions& options) : options_(options) {
   registerActions();
   registerKeyDocs();
 
+  const std::optional<fs::path> last = applySettings();
+  const std::vector<std::string> settingsWarnings = state_.warnings;
   fs::path scene;
   if (options.scene) {
     scene = *options.scene;
@@ -63,7 +66,59 @@ App::App(const AppOptions& options) : options_(options) {
   } else {
     throw Error("cannot find the default scene (scenes/default.json); set VENAVIZ_DATA_DIR or pass --scene FILE");
   }
-  loadScene(scene);
+  // The last scene of the previous session, when no scene was asked for; if it cannot be read
+  // any more, the default scene and a message (never a failed start).
+  std::string lastSceneProblem;
+  if (!options.scene && last) {
+    try {
+      loadScene(*last);
+    } catch (const Error& e) {
+      lastSceneProblem =
+          std::string("the last scene could not be opened (") + e.what() + "); the default scene is shown";
+    }
+  }
+  if (!state_.hasScene) loadScene(scene);
+  for (const auto& w : settingsWarnings) state_.warnings.push_back(w);
+  if (!lastSceneProblem.empty()) {
+    log::warn(lastSceneProblem);
+    state_.warnings.push_back(lastSceneProblem);
+  }
+}
+
+std::optional<fs::path> App::applySettings() {
+  if (!options_.settingsFile) return std::nullopt;
+  std::string message;
+  const io::Settings s = io::loadSettings(*options_.settingsFile, message);
+  if (!message.empty()) {
+    log::warn(message);
+    state_.warnings.push_back(message);
+  }
+  if (options_.uiScale <= 0.0f) {
+    state_.uiScale = std::clamp(s.uiScale, 1.0f, 3.0f);
+    imgui_->setScale(pixelScale());
+  }
+  if (!s.quality.empty()) state_.quality = s.quality == "low" ? 0 : s.quality == "high" ? 2 : 1;
+  state_.particleColor = s.particleColor == "speed" ? 1 : s.particleColor == "oxygen" ? 2 : 0;
+  state_.labels = s.labels;
+  if (s.lastScene.empty()) return std::nullopt;
+  return fs::path(s.lastScene);
+}
+
+void App::saveSettings() {
+  if (!options_.settingsFile) return;
+  io::Settings s;
+  s.uiScale = state_.uiScale;
+  static const char* const qualities[] = {"low", "medium", "high"};
+  static const char* const colors[] = {"direction", "speed", "oxygen"};
+  s.quality = qualities[std::clamp(state_.quality, 0, 2)];
+  s.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
+  s.labels = state_.labels;
+  if (state_.hasScene) s.lastScene = fs::absolute(state_.scene.path).string();
+  try {
+    io::saveSettings(*options_.settingsFile, s);
+  } catch (const Error& e) {
+    log::warn(e.what());  // a read-only config folder is not worth failing over
+  }
 }
 
 App::~App() {
@@ -477,15 +532,23 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
         if (node < 0) return std::nullopt;
         return e->node(node);
       };
+      // Normal ranges beside the numbers (docs/validation.md, from physiology.md §13): ankle
+      // 4-10 mmHg lying, 76-95 standing still, 20-30 while walking or on tiptoe (AVP); CFV flow
+      // 280-350 mL/min lying; mean RA 1-5 mmHg; a left-right iliac gradient above 2 mmHg
+      // suggests a significant iliac obstruction (physiology.md §4 thresholds > 2 / > 3 mmHg).
+      const bool lying = d.posture == hemo::Posture::Supine || d.posture == hemo::Posture::LegsElevated;
+      const bool upright = d.posture == hemo::Posture::Standing;
+      const bool moving = d.activity != hemo::Activity::Still;
+      const std::string ankleNormal = lying ? "4-10" : upright ? (moving ? "20-30" : "76-95") : "";
       if (auto o = probe("great_saphenous_vein_left", 0.06f))
-        m.readouts.push_back({"Left ankle", o->pressureMmHg, "mmHg"});
+        m.readouts.push_back({"L ankle", o->pressureMmHg, "mmHg", ankleNormal});
       if (auto o = probe("great_saphenous_vein_right", 0.06f))
-        m.readouts.push_back({"Right ankle", o->pressureMmHg, "mmHg"});
+        m.readouts.push_back({"R ankle", o->pressureMmHg, "mmHg", ankleNormal});
       if (auto o = probe("common_femoral_vein_left", 0.5f))
-        m.readouts.push_back({"Left CFV flow", o->flowMlS * 60.0, "mL/min"});
-      if (auto o = probe("common_iliac_vein_left", 0.5f))
-        m.readouts.push_back({"Left iliac vein", o->pressureMmHg, "mmHg"});
-      m.readouts.push_back({"Right atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg"});
+        m.readouts.push_back({"L CFV flow", o->flowMlS * 60.0, "mL/min", lying ? "280-350" : ""});
+      const auto left = probe("common_iliac_vein_left", 0.1f), right = probe("common_iliac_vein_right", 0.1f);
+      if (left && right) m.readouts.push_back({"Iliac L-R", left->pressureMmHg - right->pressureMmHg, "mmHg", "< 2"});
+      m.readouts.push_back({"R atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg", "1-5"});
       {
         const auto valves = hemo::selectValves(an, "left_gsv");
         const auto& rg = e->conditions().valveRegurgitant;
@@ -663,6 +726,7 @@ int App::run() {
     for (const std::string& cmd : std::exchange(pending_, {})) applyReported(cmd);
     busy = !state_.clock.paused() || flying || dragging_ || !events.empty() || !pending_.empty() || !startup.empty();
   }
+  saveSettings();
   // Frame rate after the first frame (start-up has its own log line above).
   const double seconds = platform::Window::time() - firstFrameTime;
   log::info(std::to_string(frame) + " frames in " + std::to_string(seconds).substr(0, 5) + " s after the first (mean " +

@@ -40,11 +40,14 @@ struct AppOptions {
   int width = 1280;                            ///< window size, logical pixels (default: 1280x800)
   int height = 800;
   bool fullscreen = false;
-  float uiScale = 1.0f;  ///< 1..3 (default: 1)
+  float uiScale = 0.0f;  ///< 1..3; 0 (default): from the settings file, else 1
   /// MSAA samples; -1 (default) picks 4 on a GPU and 0 on a software renderer (llvmpipe),
   /// where multisampling would cost about half the frame (docs/performance.md).
   int samples = -1;
   bool vsync = true;
+  /// The user's settings file (UI scale, particle quality and colours, labels, last scene): read
+  /// at start, written when the window closes. Unset (tests, headless renders): none.
+  std::optional<std::filesystem::path> settingsFile;
   /// Actions to run once the first frames are on screen, separated by ';' (for scripts and
   /// tests of the real window path), e.g. "view left; screenshot a.png; quit".
   std::string startupActions;
@@ -138,6 +141,9 @@ class App {
 
  private:
   void registerActions();
+  /// Applies the settings file (if any); returns the scene it asks for, if any.
+  std::optional<std::filesystem::path> applySettings();
+  void saveSettings();
   void registerKeyDocs();
   void handleInput(const std::vector<platform::InputEvent>& events);
   void stepSimulation(int steps);

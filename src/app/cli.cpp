@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/paths.h"
 #include "hemo/engine.h"
 #include "hemo/measures.h"
 #include "hemo/scenario.h"
@@ -415,6 +416,7 @@ int cmdGui(Args& a) {
     else
       throw UsageError("unknown option \"" + f + "\"; see venaviz --help");
   }
+  if (const auto dir = paths::configDir(); !dir.empty()) opt.settingsFile = dir / "settings.json";
   App app(opt);
   return app.run();
 }

@@ -117,15 +117,18 @@ void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
                   static_cast<double>(st.mayThurner));
     out.emplace_back(buf);
   }
-  if (!m.readouts.empty() && ImGui::BeginTable("readouts", 2, ImGuiTableFlags_SizingStretchProp)) {
+  if (!m.readouts.empty() && ImGui::BeginTable("readouts", 3, ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& r : m.readouts) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.label.c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%.0f %s", r.value, r.unit.c_str());
+      ImGui::TableNextColumn();
+      if (!r.normal.empty()) ImGui::TextDisabled("%s", r.normal.c_str());
     }
     ImGui::EndTable();
+    ImGui::TextDisabled("grey: normal range for this posture");
   }
 }
 

@@ -64,6 +64,7 @@ struct UiModel {
     std::string label;
     double value = 0.0;
     std::string unit;
+    std::string normal;  ///< normal range for the current posture and activity, "" if none
   };
   bool hasEngine = false;
   std::string posture, activity;

@@ -76,3 +76,22 @@ expect("simulate unknown probe vein" 1 "no vein \"no_such_vein\"" ${VENAVIZ} sim
 expect("simulate bad probe" 2 "--probe: probe \"femoral_vein_left@2\": fraction 2 is out of range" ${VENAVIZ} simulate
        --scene ${SCENE} --probe femoral_vein_left@2)
 expect("simulate without scene" 2 "simulate: missing --scene" ${VENAVIZ} simulate)
+
+# --- settings: kept between runs in $XDG_CONFIG_HOME/venaviz/settings.json -----------------
+set(XDG ${OUT}/xdg)
+set(GUI ${CMAKE_COMMAND} -E env XDG_CONFIG_HOME=${XDG} ${VENAVIZ} --size 320x200)
+expect("settings are written when the window closes" 0 "" ${GUI} --do "ui_scale 2\; quality high\; labels off\; quit")
+if(NOT EXISTS ${XDG}/venaviz/settings.json)
+  message(SEND_ERROR "settings: ${XDG}/venaviz/settings.json was not written")
+else()
+  file(READ ${XDG}/venaviz/settings.json saved)
+  if(NOT saved MATCHES "\"ui_scale\": 2" OR NOT saved MATCHES "\"quality\": \"high\"" OR NOT saved MATCHES "\"labels\": false"
+     OR NOT saved MATCHES "\"last_scene\": \".*default\\.json\"")
+    message(SEND_ERROR "settings: unexpected content:\n${saved}")
+  endif()
+endif()
+file(WRITE ${XDG}/venaviz/settings.json "{ \"ui_scale\": 2, broken")
+expect("a damaged settings file means defaults and a message" 0 "settings\\.json:1:[0-9]+: invalid JSON.*using the default settings"
+       ${GUI} --do "quit")
+file(WRITE ${XDG}/venaviz/settings.json "{\"format\": \"venaviz-settings\", \"last_scene\": \"${OUT}/gone.json\"}")
+expect("a missing last scene means the default scene and a message" 0 "last scene could not be opened" ${GUI} --do "quit")

@@ -1,0 +1,25 @@
+#pragma once
+// The user's settings (UI scale, particle quality and colours, last scene), kept between runs in
+// $XDG_CONFIG_HOME/venaviz/settings.json and written atomically. A missing file means the
+// defaults; a damaged one means the defaults and a one-line message, never a failed start.
+#include <filesystem>
+#include <string>
+
+namespace venaviz::io {
+
+struct Settings {
+  float uiScale = 1.0f;                     ///< 1..3
+  std::string quality;                      ///< "low" | "medium" | "high"; "" = the renderer's default
+  std::string particleColor = "direction";  ///< direction | speed | oxygen
+  bool labels = true;
+  std::string lastScene;  ///< path of the last scene loaded ("" = none)
+};
+
+/// Reads settings. Missing file: defaults, `message` empty. Damaged or invalid: defaults and
+/// `message` = "FILE: line:col: ... ; using the default settings" (one line).
+Settings loadSettings(const std::filesystem::path& path, std::string& message);
+/// Writes settings atomically (temporary file + rename; creates the folder). Throws
+/// venaviz::Error naming the file when it cannot be written.
+void saveSettings(const std::filesystem::path& path, const Settings& settings);
+
+}  // namespace venaviz::io
