@@ -100,6 +100,7 @@ std::optional<fs::path> App::applySettings() {
   if (!s.quality.empty()) state_.quality = s.quality == "low" ? 0 : s.quality == "high" ? 2 : 1;
   state_.particleColor = s.particleColor == "speed" ? 1 : s.particleColor == "oxygen" ? 2 : 0;
   state_.labels = s.labels;
+  state_.bookmarks = s.bookmarks;
   if (s.lastScene.empty()) return std::nullopt;
   return fs::path(s.lastScene);
 }
@@ -113,6 +114,7 @@ void App::saveSettings() {
   s.quality = qualities[std::clamp(state_.quality, 0, 2)];
   s.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
   s.labels = state_.labels;
+  s.bookmarks = state_.bookmarks;
   if (state_.hasScene) s.lastScene = fs::absolute(state_.scene.path).string();
   try {
     io::saveSettings(*options_.settingsFile, s);
@@ -144,6 +146,7 @@ void App::loadScene(const fs::path& path) {
   state_.flow.reset();  // it refers to the old anatomy
   state_.protocol.reset();
   state_.probes.clear();
+  state_.isolated = -1;
   state_.scene = std::move(scene);
   state_.engine = std::move(engine);
   if (state_.engine)
@@ -191,8 +194,13 @@ void App::uploadScene() {
 }
 
 bool App::vesselVisible(std::size_t i) const {
-  const Vessel& v = state_.scene.anatomy.vessels[i];
-  return state_.layers[static_cast<std::size_t>(layerOf(v.system))];
+  const Anatomy& a = state_.scene.anatomy;
+  const Vessel& v = a.vessels[i];
+  if (!state_.layers[static_cast<std::size_t>(layerOf(v.system))]) return false;
+  if (state_.isolated < 0 || static_cast<std::size_t>(state_.isolated) >= a.vessels.size()) return true;
+  // Isolated: the vessel, what it drains into and what drains into it.
+  const Vessel& iso = a.vessels[static_cast<std::size_t>(state_.isolated)];
+  return static_cast<int>(i) == state_.isolated || v.id == iso.drainsInto || v.drainsInto == iso.id;
 }
 
 void App::refreshStyles() {
@@ -460,7 +468,21 @@ void App::uploadFrameData(int fbHeight) {
     if (look_.particles) {
       const auto& particles = state_.flow->particles();
       static_assert(sizeof(flow::ParticleInstance) == render::kParticleFloats * sizeof(float));
-      renderer_->setParticles(reinterpret_cast<const float*>(particles.data()), particles.size());
+      // Particles in hidden vessels (a layer off, or another vessel isolated) are left out.
+      const Anatomy& an = state_.scene.anatomy;
+      bool allVisible = true;
+      for (std::size_t i = 0; i < an.vessels.size() && allVisible; ++i) allVisible = vesselVisible(i);
+      if (allVisible) {
+        renderer_->setParticles(reinterpret_cast<const float*>(particles.data()), particles.size());
+      } else {
+        state_.flow->tracers().states(particleStates_);  // same order as the instances
+        visibleParticles_.clear();
+        for (std::size_t k = 0; k < particles.size() && k < particleStates_.size(); ++k) {
+          const int v = particleStates_[k].vessel;
+          if (v >= 0 && vesselVisible(static_cast<std::size_t>(v))) visibleParticles_.push_back(particles[k]);
+        }
+        renderer_->setParticles(reinterpret_cast<const float*>(visibleParticles_.data()), visibleParticles_.size());
+      }
     }
   }
 }
@@ -594,6 +616,9 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
         v.onScreen = sp.z > -1.0f && sp.z < 1.0f;
         m.probes.push_back(std::move(v));
       }
+      for (const io::Bookmark& b : state_.bookmarks) m.bookmarks.push_back(b.name);
+      for (const Vessel& v : an.vessels) m.vessels.emplace_back(v.id, v.name);
+      if (state_.isolated >= 0) m.isolatedName = an.vessels[static_cast<std::size_t>(state_.isolated)].name;
       ui::UiModel::FlowDisplay& f = m.flow;
       f.particles = state_.particles;
       f.glassWalls = state_.glassWalls;

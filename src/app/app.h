@@ -18,6 +18,7 @@
 #include "hemo/engine.h"
 #include "hemo/scenario.h"
 #include "io/scene.h"
+#include "io/settings.h"
 #include "platform/input.h"
 #include "render/gl_context.h"
 #include "render/render_target.h"
@@ -89,6 +90,10 @@ struct AppState {
   /// Live probes (up to four) and whether a click places one instead of selecting.
   ProbeSet probes;
   bool probeMode = false;
+  /// Vessel shown alone with its direct neighbours (-1: all).
+  int isolated = -1;
+  /// Named camera views (kept in the settings file).
+  std::vector<io::Bookmark> bookmarks;
 };
 
 class App {
@@ -177,8 +182,10 @@ class App {
   float frameMs_ = 0.0f;
   Vec2 lastViewport_{1280.0f, 800.0f};
   bool dragging_ = false;
-  double startTime_ = 0.0;          ///< platform time when the app began (for the first-frame figure)
-  std::vector<float> stateTexels_;  ///< reused each frame
+  double startTime_ = 0.0;                            ///< platform time when the app began (for the first-frame figure)
+  std::vector<float> stateTexels_;                    ///< reused each frame
+  std::vector<flow::Tracers::State> particleStates_;  ///< reused: particles' vessels
+  std::vector<flow::ParticleInstance> visibleParticles_;  ///< reused: those in shown vessels
   // Label anchors of the last update (the window refreshes them on camera moves and at 4 Hz).
   std::vector<std::pair<std::string, Vec2>> labelAnchors_;
   CameraPose labelPose_;

@@ -217,6 +217,52 @@ void App::registerActions() {
           state_.protocolNext = 0;
           applyDueEvents();
         });
+  // --- exploring ---
+  a.add("isolate", "isolate VESSEL_ID|off", "Show one vessel with its direct neighbours only (off: all)", 1, 1,
+        [this](auto& args) {
+          if (args[0] == "off") {
+            state_.isolated = -1;
+          } else {
+            const int i = state_.scene.anatomy.vesselIndex(args[0]);
+            if (i < 0) throw Error("isolate: no vessel \"" + args[0] + "\" in this scene");
+            state_.isolated = i;
+          }
+          refreshStyles();
+        });
+  auto joinName = [](const std::vector<std::string>& args, std::size_t from) {
+    std::string name;
+    for (std::size_t k = from; k < args.size(); ++k) name += (name.empty() ? "" : " ") + args[k];
+    return name;
+  };
+  a.add("bookmark_save", "bookmark_save NAME", "Save the current view under a name (kept between sessions)", 1, 8,
+        [this, joinName](auto& args) {
+          const std::string name = joinName(args, 0);
+          const CameraPose p = state_.camera.pose();
+          io::Bookmark b{name, {p.target.x, p.target.y, p.target.z}, p.distance, p.yawDeg, p.pitchDeg};
+          auto it = std::find_if(state_.bookmarks.begin(), state_.bookmarks.end(),
+                                 [&](const io::Bookmark& x) { return x.name == name; });
+          if (it != state_.bookmarks.end())
+            *it = b;
+          else
+            state_.bookmarks.push_back(b);
+        });
+  a.add("bookmark", "bookmark NAME", "Fly to a saved view", 1, 8, [this, joinName](auto& args) {
+    const std::string name = joinName(args, 0);
+    for (const io::Bookmark& b : state_.bookmarks)
+      if (b.name == name) {
+        state_.camera.flyTo({{b.target[0], b.target[1], b.target[2]}, b.distance, b.yawDeg, b.pitchDeg});
+        return;
+      }
+    std::string names;
+    for (const io::Bookmark& b : state_.bookmarks) names += (names.empty() ? "" : ", ") + b.name;
+    throw Error("bookmark: no view named \"" + name + "\"" + (names.empty() ? "; none saved" : "; saved: " + names));
+  });
+  a.add("bookmark_delete", "bookmark_delete NAME", "Forget a saved view", 1, 8, [this, joinName](auto& args) {
+    const std::string name = joinName(args, 0);
+    const auto before = state_.bookmarks.size();
+    std::erase_if(state_.bookmarks, [&](const io::Bookmark& b) { return b.name == name; });
+    if (state_.bookmarks.size() == before) throw Error("bookmark_delete: no view named \"" + name + "\"");
+  });
   // --- probes ---
   a.add("probe", "probe VESSEL_ID[@FRACTION]", "Place a live probe on a vein (up to 4; a fifth replaces the oldest)", 1,
         1, [this, engineOrThrow](auto& args) {

@@ -15,7 +15,7 @@ Settings loadSettings(const std::filesystem::path& path, std::string& message) {
     const Json json = parseJsonFile(path);
     const JsonReader r(json, path.string(), "");
     r.requireObject();
-    r.allowKeys({"format", "version", "ui_scale", "quality", "particle_color", "labels", "last_scene"});
+    r.allowKeys({"format", "version", "ui_scale", "quality", "particle_color", "labels", "last_scene", "bookmarks"});
     if (r.string("format", "venaviz-settings") != "venaviz-settings")
       r.failKey("format", "expected \"venaviz-settings\"");
     const double scale = r.number("ui_scale", 1.0);
@@ -29,6 +29,28 @@ Settings loadSettings(const std::filesystem::path& path, std::string& message) {
       r.failKey("particle_color", "expected direction, speed or oxygen");
     s.labels = r.boolean("labels", true);
     s.lastScene = r.string("last_scene", "");
+    if (r.has("bookmarks")) {
+      const JsonReader list = r.child("bookmarks");
+      if (!list.value().is_array()) list.fail("expected an array of views");
+      for (std::size_t i = 0; i < list.value().size(); ++i) {
+        const JsonReader b = list.element(i);
+        b.requireObject();
+        b.allowKeys({"name", "target", "distance", "yaw_deg", "pitch_deg"});
+        Bookmark m;
+        m.name = b.string("name");
+        const JsonReader t = b.child("target");
+        if (!t.value().is_array() || t.value().size() != 3) t.fail("expected [x, y, z] in cm");
+        for (std::size_t k = 0; k < 3; ++k) {
+          if (!t.value()[k].is_number()) t.fail("expected [x, y, z] in cm");
+          m.target[k] = t.value()[k].get<float>();
+        }
+        m.distance = static_cast<float>(b.number("distance"));
+        if (!(m.distance > 0.0f)) b.failKey("distance", "expected a positive distance in cm");
+        m.yawDeg = static_cast<float>(b.number("yaw_deg", 0.0));
+        m.pitchDeg = static_cast<float>(b.number("pitch_deg", 0.0));
+        s.bookmarks.push_back(m);
+      }
+    }
   } catch (const Error& e) {
     message = std::string(e.what()) + "; using the default settings";
     return Settings{};
@@ -45,6 +67,13 @@ void saveSettings(const std::filesystem::path& path, const Settings& s) {
   j["particle_color"] = s.particleColor;
   j["labels"] = s.labels;
   if (!s.lastScene.empty()) j["last_scene"] = s.lastScene;
+  j["bookmarks"] = Json::array();
+  for (const Bookmark& b : s.bookmarks)
+    j["bookmarks"].push_back({{"name", b.name},
+                              {"target", {b.target[0], b.target[1], b.target[2]}},
+                              {"distance", b.distance},
+                              {"yaw_deg", b.yawDeg},
+                              {"pitch_deg", b.pitchDeg}});
   writeFileAtomic(path, j.dump(2) + "\n");
 }
 

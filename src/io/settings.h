@@ -4,15 +4,25 @@
 // defaults; a damaged one means the defaults and a one-line message, never a failed start.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace venaviz::io {
+
+/// A saved camera view.
+struct Bookmark {
+  std::string name;
+  float target[3] = {0.0f, 0.0f, 0.0f};  ///< cm, body frame
+  float distance = 230.0f;               ///< cm
+  float yawDeg = 0.0f, pitchDeg = 0.0f;
+};
 
 struct Settings {
   float uiScale = 1.0f;                     ///< 1..3
   std::string quality;                      ///< "low" | "medium" | "high"; "" = the renderer's default
   std::string particleColor = "direction";  ///< direction | speed | oxygen
   bool labels = true;
-  std::string lastScene;  ///< path of the last scene loaded ("" = none)
+  std::string lastScene;            ///< path of the last scene loaded ("" = none)
+  std::vector<Bookmark> bookmarks;  ///< camera views by name
 };
 
 /// Reads settings. Missing file: defaults, `message` empty. Damaged or invalid: defaults and

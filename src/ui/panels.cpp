@@ -45,7 +45,65 @@ void timeSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   ImGui::TextDisabled("fixed step %.2f ms", m.simStep * 1000.0);
 }
 
-void viewSection(const UiModel& /*m*/, const FontSet& fonts, Actions& out) {
+bool containsNoCase(const std::string& text, const char* needle) {
+  const std::size_t n = std::strlen(needle);
+  if (n == 0) return false;
+  for (std::size_t i = 0; i + n <= text.size(); ++i) {
+    std::size_t k = 0;
+    while (k < n &&
+           std::tolower(static_cast<unsigned char>(text[i + k])) == std::tolower(static_cast<unsigned char>(needle[k])))
+      ++k;
+    if (k == n) return true;
+  }
+  return false;
+}
+
+void exploreSection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
+  if (!heading(fonts, "Find a vessel", false)) return;
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputTextWithHint("##search", "type a name, e.g. saphenous", st.search, sizeof st.search);
+  int shown = 0;
+  for (const auto& [id, name] : m.vessels) {
+    if (!containsNoCase(name, st.search) && !containsNoCase(id, st.search)) continue;
+    if (++shown > 8) {
+      ImGui::TextDisabled("... more: type more letters");
+      break;
+    }
+    if (wideButton(name.c_str())) {
+      out.push_back("select " + id);
+      out.push_back("focus " + id);
+    }
+  }
+  if (!m.isolatedName.empty()) {
+    ImGui::TextWrapped("Showing only: %s", m.isolatedName.c_str());
+    if (wideButton("Show all vessels")) out.emplace_back("isolate off");
+  } else if (m.hasSelection) {
+    if (wideButton("Show only the selected vessel")) out.push_back("isolate " + m.selected.id);
+  }
+}
+
+void bookmarksPart(const UiModel& m, PanelState& st, Actions& out) {
+  ImGui::TextDisabled("Saved views");
+  for (std::size_t i = 0; i < m.bookmarks.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    const float del = ImGui::GetFrameHeight();
+    if (ImGui::Button(m.bookmarks[i].c_str(), ImVec2(ImGui::GetContentRegionAvail().x - del - 4.0f, 0)))
+      out.push_back("bookmark " + m.bookmarks[i]);
+    ImGui::SameLine(0.0f, 4.0f);
+    if (ImGui::Button("x", ImVec2(del, 0))) out.push_back("bookmark_delete " + m.bookmarks[i]);
+    ImGui::PopID();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  const bool enter = ImGui::InputTextWithHint("##bm", "view name", st.bookmarkName, sizeof st.bookmarkName,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Save view") || enter) && st.bookmarkName[0] != '\0') {
+    out.push_back(std::string("bookmark_save ") + st.bookmarkName);
+    st.bookmarkName[0] = '\0';
+  }
+}
+
+void viewSection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
   if (!heading(fonts, "View", true)) return;
   static const char* const names[6][2] = {{"Anterior", "view anterior"}, {"Posterior", "view posterior"},
                                           {"Left", "view left"},         {"Right", "view right"},
@@ -58,6 +116,7 @@ void viewSection(const UiModel& /*m*/, const FontSet& fonts, Actions& out) {
   if (wideButton("Reset view")) out.emplace_back("reset_view");
   ImGui::TextDisabled("Drag rotates, right-drag pans,");
   ImGui::TextDisabled("wheel zooms, double-click centres.");
+  bookmarksPart(m, st, out);
 }
 
 void displaySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
@@ -532,7 +591,8 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   bodySection(m, fonts, st, out);
   bloodSection(m, fonts, out);
   probesSection(m, fonts, out);
-  viewSection(m, fonts, out);
+  viewSection(m, fonts, st, out);
+  exploreSection(m, fonts, st, out);
   layersSection(m, fonts, out);
   displaySection(m, fonts, st, out);
   sceneSection(m, fonts, st, out);

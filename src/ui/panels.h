@@ -14,6 +14,8 @@ struct PanelState {
   float pendingUiScale = 0.0f;  ///< value shown while dragging; applied on release
   float mayThurner = 0.0f;      ///< slider value while dragged (area lost, 0..0.95)
   bool initialized = false;
+  char search[64] = "";        ///< vessel search text
+  char bookmarkName[64] = "";  ///< name for the next saved view
 };
 
 /// Builds one frame of UI (between ImGui::NewFrame and ImGui::Render).

@@ -82,6 +82,9 @@ struct UiModel {
     Vec2 screen{0.0f};                                      ///< marker position, logical pixels
     bool onScreen = false;
   };
+  std::vector<std::pair<std::string, std::string>> vessels;  ///< (id, display name), for search
+  std::string isolatedName;                                  ///< vessel shown alone, "" if none
+  std::vector<std::string> bookmarks;                        ///< saved view names
   std::vector<ProbeView> probes;
   bool probeMode = false;
   double plotSeconds = 20.0;  ///< time span of the probe plots

@@ -303,3 +303,33 @@ TEST_F(FlowGLTest, ProbesRecordTheEngineAndTimeReflux) {
   app_->apply("probe_remove all");
   EXPECT_TRUE(app_->state().probes.probes().empty());
 }
+
+TEST_F(FlowGLTest, IsolateShowsOneVesselWithItsNeighboursAndBookmarksFlyBack) {
+  app_->apply("isolate common_iliac_vein_left");
+  const Anatomy& a = app_->state().scene.anatomy;
+  auto visible = [&](const char* id) { return app_->vesselVisible(static_cast<std::size_t>(a.vesselIndex(id))); };
+  EXPECT_TRUE(visible("common_iliac_vein_left"));
+  EXPECT_TRUE(visible("inferior_vena_cava"));          // it drains into the IVC
+  EXPECT_TRUE(visible("external_iliac_vein_left"));    // drains into it
+  EXPECT_FALSE(visible("great_saphenous_vein_left"));  // elsewhere
+  EXPECT_FALSE(visible("common_iliac_artery_right"));
+  EXPECT_THROW(app_->apply("isolate no_such_vessel"), Error);
+  app_->apply("isolate off");
+  EXPECT_TRUE(visible("great_saphenous_vein_left"));
+
+  CameraPose pose = app_->scenePose(View::Left);
+  pose.target = {1.0f, -10.0f, 100.0f};
+  pose.distance = 40.0f;
+  app_->state().camera.setPose(pose);
+  app_->apply("bookmark_save Pelvis from the left");
+  app_->apply("view anterior");
+  app_->state().camera.update(10.0f);
+  app_->apply("bookmark Pelvis from the left");
+  app_->state().camera.update(10.0f);  // finish the fly-to
+  EXPECT_NEAR(app_->state().camera.pose().distance, 40.0f, 1e-3f);
+  EXPECT_NEAR(app_->state().camera.pose().target.z, 100.0f, 1e-3f);
+  EXPECT_NEAR(app_->state().camera.pose().yawDeg, pose.yawDeg, 1e-3f);
+  EXPECT_THROW(app_->apply("bookmark Nowhere"), Error);
+  app_->apply("bookmark_delete Pelvis from the left");
+  EXPECT_TRUE(app_->state().bookmarks.empty());
+}

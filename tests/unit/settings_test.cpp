@@ -29,6 +29,7 @@ TEST(Settings, RoundTripKeepsEveryValue) {
   s.particleColor = "oxygen";
   s.labels = false;
   s.lastScene = "/tmp/some scene.json";
+  s.bookmarks.push_back({"Pelvis", {1.0f, -10.0f, 100.0f}, 40.0f, 90.0f, -10.0f});
   io::saveSettings(p, s);
   std::string message;
   const io::Settings r = io::loadSettings(p, message);
@@ -38,6 +39,12 @@ TEST(Settings, RoundTripKeepsEveryValue) {
   EXPECT_EQ(r.particleColor, "oxygen");
   EXPECT_FALSE(r.labels);
   EXPECT_EQ(r.lastScene, "/tmp/some scene.json");
+  ASSERT_EQ(r.bookmarks.size(), 1u);
+  EXPECT_EQ(r.bookmarks[0].name, "Pelvis");
+  EXPECT_FLOAT_EQ(r.bookmarks[0].target[2], 100.0f);
+  EXPECT_FLOAT_EQ(r.bookmarks[0].distance, 40.0f);
+  EXPECT_FLOAT_EQ(r.bookmarks[0].yawDeg, 90.0f);
+  EXPECT_FLOAT_EQ(r.bookmarks[0].pitchDeg, -10.0f);
 }
 
 TEST(Settings, MissingFileMeansDefaultsWithoutAMessage) {
@@ -52,7 +59,8 @@ TEST(Settings, MissingFileMeansDefaultsWithoutAMessage) {
 TEST(Settings, DamagedOrInvalidFileMeansDefaultsAndOneLine) {
   const fs::path p = scratch("bad.json");
   for (const char* text : {"{ \"ui_scale\": 2, ", "[1, 2]", "{\"ui_scale\": 7}", "{\"quality\": \"ultra\"}",
-                           "{\"colour\": \"red\"}", "{\"format\": \"venaviz-scene\"}"}) {
+                           "{\"colour\": \"red\"}", "{\"format\": \"venaviz-scene\"}",
+                           "{\"bookmarks\": [{\"name\": \"a\", \"target\": [1, 2], \"distance\": 40}]}"}) {
     write(p, text);
     std::string message;
     const io::Settings r = io::loadSettings(p, message);
