@@ -193,6 +193,12 @@ void App::uploadScene() {
   refreshStyles();
 }
 
+bool App::uprightForMap() const {
+  if (!state_.engine) return true;
+  const hemo::Posture p = state_.engine->drivers().settings().posture;
+  return p != hemo::Posture::Supine && p != hemo::Posture::LegsElevated;
+}
+
 bool App::vesselVisible(std::size_t i) const {
   const Anatomy& a = state_.scene.anatomy;
   const Vessel& v = a.vessels[i];
@@ -460,7 +466,7 @@ void App::uploadFrameData(int fbHeight) {
   look_.particles = state_.particles && state_.flow;
   look_.particleColor = state_.particleColor;
   look_.colorMap = state_.wallMap != WallMap::Off;
-  const WallMapRange range = wallMapRange(state_.wallMap);
+  const WallMapRange range = wallMapRange(state_.wallMap, uprightForMap());
   look_.mapRange = {range.lo, range.hi};
   if (state_.flow && state_.engine) {
     state_.flow->fillState(*state_.engine, state_.wallMap, renderer_->stateRows(), stateTexels_);
@@ -628,7 +634,7 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
       f.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
       f.quality = qualities[std::clamp(state_.quality, 0, 2)];
       f.wallMap = maps[static_cast<int>(state_.wallMap)];
-      const WallMapRange range = wallMapRange(state_.wallMap);
+      const WallMapRange range = wallMapRange(state_.wallMap, uprightForMap());
       f.mapLabel = range.label;
       f.mapUnit = range.unit;
       f.mapLo = range.lo;

@@ -134,6 +134,8 @@ class App {
   /// Vessels whose labels the label layer shows, with their screen anchors.
   std::vector<std::pair<std::string, Vec2>> labelAnchors(Vec2 viewport) const;
   bool vesselVisible(std::size_t index) const;
+  /// Whether the wall colour map uses the upright (0-100 mmHg) or lying (0-20 mmHg) range.
+  bool uprightForMap() const;
 
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }

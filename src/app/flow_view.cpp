@@ -7,12 +7,12 @@
 
 namespace venaviz {
 
-WallMapRange wallMapRange(WallMap map) {
+WallMapRange wallMapRange(WallMap map, bool upright) {
   switch (map) {
     case WallMap::Pressure:
-      return {0.0f, 100.0f, "mmHg", "Pressure"};
+      return {0.0f, upright ? 100.0f : 20.0f, "mmHg", "Pressure"};
     case WallMap::Transmural:
-      return {-5.0f, 95.0f, "mmHg", "Transmural pressure"};
+      return {-5.0f, upright ? 95.0f : 15.0f, "mmHg", "Transmural pressure"};
     case WallMap::Velocity:
       return {0.0f, 40.0f, "cm/s", "Speed of blood"};
     case WallMap::Off:

@@ -21,7 +21,9 @@ struct WallMapRange {
   const char* unit = "";
   const char* label = "";
 };
-WallMapRange wallMapRange(WallMap map);
+/// `upright`: the body is not lying, so leg pressures reach ~100 mmHg; lying, the range is
+/// 0-20 mmHg so the few mmHg between legs and heart still show.
+WallMapRange wallMapRange(WallMap map, bool upright = true);
 
 /// Particle budgets by quality setting: 0 low, 1 medium, 2 high.
 std::size_t particleBudget(int quality);
