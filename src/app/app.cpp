@@ -146,12 +146,16 @@ void App::loadScene(const fs::path& path) {
   state_.flow.reset();  // it refers to the old anatomy
   state_.protocol.reset();
   state_.probes.clear();
+  state_.avp = {};
   state_.isolated = -1;
   state_.scene = std::move(scene);
   state_.engine = std::move(engine);
   if (state_.engine)
     state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
   state_.hasScene = true;
+  state_.avpNode = state_.engine ? state_.engine->network().nodeAt(
+                                       state_.scene.anatomy.vesselIndex("great_saphenous_vein_left"), 0.06f)
+                                 : -1;
   state_.sceneError.clear();
   state_.clock.reset();
   uploadScene();
@@ -362,6 +366,7 @@ void App::stepSimulation(int steps) {
       applyDueEvents();
       state_.engine->step(state_.clock.dt());
       state_.probes.sample(*state_.engine);
+      if (state_.avpNode >= 0) state_.avp.update(*state_.engine, state_.engine->pressure(state_.avpNode) / hemo::kMmHg);
       if (state_.flow && ++pending == kParticleEvery) {
         state_.flow->advance(*state_.engine, pending * state_.clock.dt());
         pending = 0;
@@ -391,6 +396,7 @@ void App::rebuildEngine() {
   state_.flow.reset();
   state_.protocol.reset();
   state_.engine = std::make_unique<hemo::Engine>(state_.scene.anatomy);
+  state_.avp = {};
   state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
 }
 
@@ -577,6 +583,16 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
       const auto left = probe("common_iliac_vein_left", 0.1f), right = probe("common_iliac_vein_right", 0.1f);
       if (left && right) m.readouts.push_back({"Iliac L-R", left->pressureMmHg - right->pressureMmHg, "mmHg", "< 2"});
       m.readouts.push_back({"R atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg", "1-5"});
+      // The AVP test at the left ankle, once a bout of exercise has started while standing.
+      const AvpTracker& avp = state_.avp;
+      if (avp.phase() != AvpTracker::Phase::Waiting) {
+        const double pct = avp.baseline() > 1.0 ? 100.0 * avp.fall() / avp.baseline() : 0.0;
+        m.readouts.push_back({"L AVP fall", pct, "%", "> 50"});
+        if (avp.rt90() >= 0.0)
+          m.readouts.push_back({"L RT90", avp.rt90(), "s", "> 20"});
+        else if (avp.phase() == AvpTracker::Phase::Recovering)
+          m.readouts.push_back({"L RT90 ...", e->time() - avp.exerciseEnd(), "s", "> 20"});
+      }
       {
         const auto valves = hemo::selectValves(an, "left_gsv");
         const auto& rg = e->conditions().valveRegurgitant;

@@ -90,6 +90,9 @@ struct AppState {
   /// Live probes (up to four) and whether a click places one instead of selecting.
   ProbeSet probes;
   bool probeMode = false;
+  /// The AVP test followed live at the left ankle (great saphenous vein above the malleolus).
+  AvpTracker avp;
+  int avpNode = -1;
   /// Vessel shown alone with its direct neighbours (-1: all).
   int isolated = -1;
   /// Named camera views (kept in the settings file).

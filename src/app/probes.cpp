@@ -1,5 +1,6 @@
 #include "app/probes.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "anatomy/centerline.h"
@@ -17,6 +18,49 @@ void LiveProbe::history(std::vector<ProbeSample>& out) const {
   out.resize(count);
   const std::size_t first = (head + ring.size() - count) % ring.size();
   for (std::size_t i = 0; i < count; ++i) out[i] = ring[(first + i) % ring.size()];
+}
+
+void AvpTracker::update(const hemo::Engine& engine, double p) {
+  const hemo::DriverSettings& d = engine.drivers().settings();
+  const double t = engine.time();
+  const bool standing = d.posture == hemo::Posture::Standing;
+  // Exercise: walking, or a bout of raises (tiptoes, ankle pumps) until its last raise ends.
+  const bool bout = d.activity == hemo::Activity::Tiptoe || d.activity == hemo::Activity::AnklePumps;
+  const bool exercising =
+      standing && (d.activity == hemo::Activity::Walking || (bout && t < d.activityStart + d.tiptoeCount * 1.0));
+  if (exercising) {
+    if (phase_ != Phase::Exercising) {
+      // A new bout: the baseline is the pressure of the quiet standing before it.
+      baseline_ = stillSince_ >= 0.0 ? still_ : p;
+      lowest_ = p;
+      rt90_ = -1.0;
+      phase_ = Phase::Exercising;
+    }
+    lowest_ = std::min(lowest_, p);
+    stillSince_ = -1.0;
+    lastT_ = t;
+    return;
+  }
+  if (phase_ == Phase::Exercising) {
+    phase_ = Phase::Recovering;
+    end_ = t;
+  }
+  if (phase_ == Phase::Recovering && p >= lowest_ + 0.9 * (baseline_ - lowest_)) {
+    rt90_ = t - end_;
+    phase_ = Phase::Done;
+  }
+  if (phase_ == Phase::Recovering && t - end_ > 120.0) phase_ = Phase::Done;  // never recovered
+  // The quiet-standing baseline: an exponential mean over ~3 s.
+  if (standing && d.activity == hemo::Activity::Still) {
+    if (stillSince_ < 0.0) {
+      stillSince_ = t;
+      still_ = p;
+    }
+    still_ += (p - still_) * std::clamp((t - lastT_) / 3.0, 0.0, 1.0);
+  } else {
+    stillSince_ = -1.0;
+  }
+  lastT_ = t;
 }
 
 void ProbeSet::add(const std::string& text, const hemo::Engine& engine, const Anatomy& anatomy) {

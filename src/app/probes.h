@@ -30,6 +30,29 @@ struct LiveProbe {
   double currentReflux(double now) const { return refluxSince < 0.0 ? 0.0 : now - refluxSince; }
 };
 
+/// The ambulatory venous pressure test followed live at one ankle: the standing baseline
+/// before exercise, the lowest pressure during it (AVP), and RT90 after it (the time to recover
+/// 90% of the fall). Normal: a fall of more than 50% and RT90 over 20 s (physiology.md §4).
+class AvpTracker {
+ public:
+  enum class Phase { Waiting, Exercising, Recovering, Done };
+  /// Feeds one sample (the engine's time and drivers, the ankle pressure); call every step.
+  void update(const hemo::Engine& engine, double pressureMmHg);
+  Phase phase() const { return phase_; }
+  double baseline() const { return baseline_; }  ///< mmHg, standing still before the exercise
+  double lowest() const { return lowest_; }      ///< mmHg, during the exercise (the AVP)
+  double fall() const { return baseline_ - lowest_; }
+  double rt90() const { return rt90_; }        ///< s; < 0 while unknown
+  double exerciseEnd() const { return end_; }  ///< engine time the last bout ended
+
+ private:
+  Phase phase_ = Phase::Waiting;
+  double baseline_ = 0.0, lowest_ = 0.0, rt90_ = -1.0, end_ = 0.0;
+  double still_ = 0.0;  ///< running mean of the pressure while standing still
+  double stillSince_ = -1.0;
+  double lastT_ = 0.0;
+};
+
 class ProbeSet {
  public:
   static constexpr std::size_t kMaxProbes = 4;

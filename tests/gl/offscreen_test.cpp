@@ -333,3 +333,17 @@ TEST_F(FlowGLTest, IsolateShowsOneVesselWithItsNeighboursAndBookmarksFlyBack) {
   app_->apply("bookmark_delete Pelvis from the left");
   EXPECT_TRUE(app_->state().bookmarks.empty());
 }
+
+TEST_F(FlowGLTest, AnkleAvpTestIsFollowedLive) {
+  // Healthy valves, 10 tiptoes: the fall and RT90 agree with the offline analysis
+  // (docs/validation.md 3.fall_pct 74%, 3.rt90 10.0 s).
+  app_->runScript("scenario " + file("scenes/scenarios/healthy.json") + "; protocol " +
+                  file("scenes/protocols/tiptoe_10.json") + "; wait 45");
+  EXPECT_EQ(app_->state().avp.phase(), AvpTracker::Phase::Exercising);
+  app_->simulate(40.0);
+  const AvpTracker& avp = app_->state().avp;
+  ASSERT_EQ(avp.phase(), AvpTracker::Phase::Done);
+  EXPECT_GT(avp.baseline(), 85.0);
+  EXPECT_NEAR(100.0 * avp.fall() / avp.baseline(), 74.0, 5.0);
+  EXPECT_NEAR(avp.rt90(), 10.0, 2.0);
+}
