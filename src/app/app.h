@@ -187,9 +187,10 @@ class App {
   float frameMs_ = 0.0f;
   Vec2 lastViewport_{1280.0f, 800.0f};
   bool dragging_ = false;
-  double startTime_ = 0.0;                            ///< platform time when the app began (for the first-frame figure)
-  std::vector<float> stateTexels_;                    ///< reused each frame
-  std::vector<flow::Tracers::State> particleStates_;  ///< reused: particles' vessels
+  double startTime_ = 0.0;          ///< platform time when the app began (for the first-frame figure)
+  std::vector<float> stateTexels_;  ///< reused each frame
+  double lastEngineMs_ = 0.0, lastParticlesMs_ = 0.0;     ///< the last stepSimulation, for bench
+  std::vector<flow::Tracers::State> particleStates_;      ///< reused: particles' vessels
   std::vector<flow::ParticleInstance> visibleParticles_;  ///< reused: those in shown vessels
   // Label anchors of the last update (the window refreshes them on camera moves and at 4 Hz).
   std::vector<std::pair<std::string, Vec2>> labelAnchors_;

@@ -9,19 +9,15 @@
 #include <algorithm>
 #include <chrono>
 
+#include "bench_common.h"
 #include "hemo/engine.h"
-#include "io/scene.h"
 
 using namespace venaviz;
 
 namespace {
 
-constexpr double kStep = 1.0 / 240.0;
-
-const Anatomy& defaultAtlas() {
-  static const Scene scene = io::loadScene(VENAVIZ_SOURCE_DIR "/scenes/default.json");
-  return scene.anatomy;
-}
+using bench::defaultAtlas;
+using bench::kStep;
 
 void engineSteps(benchmark::State& state, bool standingWalking) {
   hemo::Engine engine(defaultAtlas());

@@ -13,23 +13,20 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <vector>
 
+#include "bench_common.h"
 #include "flow/lumen.h"
 #include "flow/tracers.h"
 #include "hemo/engine.h"
-#include "io/scene.h"
 
 using namespace venaviz;
 
 namespace {
 
-constexpr double kStep = 1.0 / 240.0;
-
-const Anatomy& defaultAtlas() {
-  static const Scene scene = io::loadScene(VENAVIZ_SOURCE_DIR "/scenes/default.json");
-  return scene.anatomy;
-}
+using bench::defaultAtlas;
+using bench::kStep;
 
 /// An engine standing (settled), still or walking, with its lumen (reference: supine, as the app
 /// builds it). One per state, shared by the benchmarks; it keeps advancing between them.
@@ -53,17 +50,24 @@ Setup& setup(bool walking) {
   return walking ? moving : standing;
 }
 
-void tracerStep(benchmark::State& state, bool walking) {
-  Setup& s = setup(walking);
+/// Tracers with the benchmark's budget, seeded and run for 1 s of the setup's flows.
+flow::Tracers& warmedTracers(Setup& s, std::size_t budget) {
+  static std::unique_ptr<flow::Tracers> tracers;
   flow::TracerOptions options;
-  options.budget = static_cast<std::size_t>(state.range(0));
-  flow::Tracers tracers(defaultAtlas(), s.engine.network(), options);
-  tracers.seedSteadyState(s.engine, s.lumen);
+  options.budget = budget;
+  tracers = std::make_unique<flow::Tracers>(defaultAtlas(), s.engine.network(), options);
+  tracers->seedSteadyState(s.engine, s.lumen);
   for (int k = 0; k < 240; ++k) {
     s.engine.step(kStep);
     s.lumen.update(s.engine);
-    tracers.step(s.engine, s.lumen, kStep);
+    tracers->step(s.engine, s.lumen, kStep);
   }
+  return *tracers;
+}
+
+void tracerStep(benchmark::State& state, bool walking) {
+  Setup& s = setup(walking);
+  flow::Tracers& tracers = warmedTracers(s, static_cast<std::size_t>(state.range(0)));
   double wall = 0.0, longest = 0.0;
   long long calls = 0;
   for (auto _ : state) {
@@ -88,15 +92,7 @@ void tracerStep(benchmark::State& state, bool walking) {
 
 void tracerInstances(benchmark::State& state, bool walking) {
   Setup& s = setup(walking);
-  flow::TracerOptions options;
-  options.budget = static_cast<std::size_t>(state.range(0));
-  flow::Tracers tracers(defaultAtlas(), s.engine.network(), options);
-  tracers.seedSteadyState(s.engine, s.lumen);
-  for (int k = 0; k < 240; ++k) {
-    s.engine.step(kStep);
-    s.lumen.update(s.engine);
-    tracers.step(s.engine, s.lumen, kStep);
-  }
+  flow::Tracers& tracers = warmedTracers(s, static_cast<std::size_t>(state.range(0)));
   std::vector<flow::ParticleInstance> out;
   tracers.instances(s.lumen, out);  // sizes the buffer once, as the app does
   double wall = 0.0;
