@@ -2,6 +2,7 @@
 """Tiles PNG images (8-bit RGB or RGBA, same size) into one RGB PNG, row by row.
 
 usage: tools/montage.py OUT.png COLUMNS IN1.png IN2.png ...
+       tools/montage.py --crop X Y W H IN.png OUT.png   (a rectangle of one image, pixels)
 
 Standard library only (zlib + struct), so the doc pictures can be rebuilt on a bare Debian.
 """
@@ -32,14 +33,22 @@ def writepng(p,w,h,rows):
     raw=b''.join(b'\x00'+r for r in rows)
     def chunk(t,c): return struct.pack('>I',len(c))+t+c+struct.pack('>I',zlib.crc32(t+c)&0xffffffff)
     open(p,'wb').write(b'\x89PNG\r\n\x1a\n'+chunk(b'IHDR',struct.pack('>IIBBBBB',w,h,8,2,0,0,0))+chunk(b'IDAT',zlib.compress(raw))+chunk(b'IEND',b''))
-out=sys.argv[1]; cols=int(sys.argv[2]); ims=[readpng(p) for p in sys.argv[3:]]
-w,h=ims[0][0],ims[0][1]; n=len(ims); r=(n+cols-1)//cols
-rows=[]
-for ry in range(r):
-    for y in range(h):
-        line=b''
-        for cx in range(cols):
-            k=ry*cols+cx
-            line+= ims[k][2][y] if k<n else b'\x00'*(w*3)
-        rows.append(line)
-writepng(out,w*cols,h*r,rows)
+def crop(src,dst,x,y,w,h):
+    W,H,rows=readpng(src); w=min(w,W-x); h=min(h,H-y)
+    writepng(dst,w,h,[r[x*3:(x+w)*3] for r in rows[y:y+h]])
+def main():
+    if sys.argv[1]=='--crop':
+        x,y,w,h=(int(v) for v in sys.argv[2:6]); crop(sys.argv[6],sys.argv[7],x,y,w,h); return
+    out=sys.argv[1]; cols=int(sys.argv[2]); ims=[readpng(p) for p in sys.argv[3:]]
+    w,h=ims[0][0],ims[0][1]; n=len(ims); r=(n+cols-1)//cols
+    rows=[]
+    for ry in range(r):
+        for y in range(h):
+            line=b''
+            for cx in range(cols):
+                k=ry*cols+cx
+                line+= ims[k][2][y] if k<n else b'\x00'*(w*3)
+            rows.append(line)
+    writepng(out,w*cols,h*r,rows)
+if __name__=='__main__':
+    main()

@@ -143,16 +143,13 @@ void App::loadScene(const fs::path& path) {
   state_.flow.reset();  // it refers to the old anatomy
   state_.protocol.reset();
   state_.probes.clear();
-  state_.avp = {};
   state_.isolated = -1;
   state_.scene = std::move(scene);
   state_.engine = std::move(engine);
   if (state_.engine)
     state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
   state_.hasScene = true;
-  state_.avpNode = state_.engine ? state_.engine->network().nodeAt(
-                                       state_.scene.anatomy.vesselIndex("great_saphenous_vein_left"), 0.06f)
-                                 : -1;
+  resetBodyTracking();
   state_.sceneError.clear();
   state_.clock.reset();
   uploadScene();
@@ -286,7 +283,19 @@ bool App::applyReported(const std::string& command) {
 }
 
 void App::apply(const std::string& command) {
-  actions_.run(command);
+  applyTracked(command);
+}
+
+void App::resetBodyTracking() {
+  state_.avp = {};
+  state_.undo.clear();
+  state_.redo.clear();
+  const hemo::Engine* e = state_.engine.get();
+  const Anatomy& an = state_.scene.anatomy;
+  state_.avpNode = e ? e->network().nodeAt(an.vesselIndex("great_saphenous_vein_left"), 0.06f) : -1;
+  state_.calf = e ? CalfEjectionTracker(hemo::lowerLegNodes(e->network(), an, 1)) : CalfEjectionTracker();
+  if (e) state_.calf.setLyingReference(*e);
+  if (e) state_.bodyDefaults = bodyParams();
 }
 
 void App::stepSimulation(int steps) {
@@ -314,6 +323,7 @@ void App::stepSimulation(int steps) {
       state_.engine->step(state_.clock.dt());
       state_.probes.sample(*state_.engine);
       if (state_.avpNode >= 0) state_.avp.update(*state_.engine, state_.engine->pressure(state_.avpNode) / hemo::kMmHg);
+      state_.calf.update(*state_.engine);
       lastEngineMs_ += ms(t0, Clock::now());
       if (state_.flow && ++pending == kParticleEvery) advanceParticles();
     }
@@ -342,6 +352,8 @@ void App::rebuildEngine() {
   state_.protocol.reset();
   state_.engine = std::make_unique<hemo::Engine>(state_.scene.anatomy);
   state_.avp = {};
+  state_.calf = CalfEjectionTracker(hemo::lowerLegNodes(state_.engine->network(), state_.scene.anatomy, 1));
+  state_.calf.setLyingReference(*state_.engine);
   state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
 }
 

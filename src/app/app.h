@@ -54,6 +54,15 @@ struct AppOptions {
   std::string startupActions;
 };
 
+/// What a click on a vein does.
+enum class ClickMode { Select, Probe, Valve, Thrombus };
+
+/// The body's parameters as undo/redo keep them: the conditions and the driver settings.
+struct BodyParams {
+  hemo::Conditions conditions;
+  hemo::DriverSettings drivers;
+};
+
 /// Everything the app knows that is not a GL object. Plain data.
 struct AppState {
   Scene scene;
@@ -89,7 +98,14 @@ struct AppState {
   WallMap wallMap = WallMap::Off;
   /// Live probes (up to four) and whether a click places one instead of selecting.
   ProbeSet probes;
-  bool probeMode = false;
+  ClickMode clickMode = ClickMode::Select;
+  float clotLengthCm = 6.0f;   ///< clots placed by a click
+  float clotOcclusion = 0.9f;  ///< lumen fraction they fill
+  /// Undo and redo of changes to the body: (the command, the parameters before it).
+  std::vector<std::pair<std::string, BodyParams>> undo, redo;
+  BodyParams bodyDefaults;  ///< the body as the scene starts (reset_body)
+  /// Calf ejection fraction followed live on the left leg (air plethysmography's definition).
+  CalfEjectionTracker calf;
   /// The AVP test followed live at the left ankle (great saphenous vein above the malleolus).
   AvpTracker avp;
   int avpNode = -1;
@@ -151,6 +167,22 @@ class App {
 
  private:
   void registerActions();
+  void registerBodyActions();
+  using BodyParams = venaviz::BodyParams;
+  BodyParams bodyParams() const;
+  /// Sets the body's parameters back (posture ramps, manoeuvres under way go on).
+  void restoreBody(const BodyParams& params);
+  /// Runs an action, keeping an undo step when it changes the body.
+  void applyTracked(const std::string& command);
+  /// The action a click on a vein runs in the current click mode ("" in select mode).
+  std::string clickCommand(const PickHit& hit) const;
+  /// Resets what follows one engine (AVP and calf trackers, undo history, defaults).
+  void resetBodyTracking();
+  static constexpr std::size_t kUndoDepth = 100;
+  /// The body's settings, active conditions, undo labels and click mode for the panels.
+  void fillBodyModel(ui::UiModel& m) const;
+  /// The picked vein's live numbers and lesions for its card.
+  void fillVesselLive(ui::VesselCard& card, int vessel) const;
   /// Applies the settings file (if any); returns the scene it asks for, if any.
   std::optional<std::filesystem::path> applySettings();
   void saveSettings();

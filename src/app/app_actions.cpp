@@ -178,15 +178,43 @@ void App::registerActions() {
                             args.size() > 1 ? parseNumberArg("tourniquet", args[1], 10, 120) : 0.0,
                             {}});
         });
-  a.add("condition", "condition KIND [TARGET] [SEVERITY]",
-        "Apply a condition or treatment (see docs/simulation-format.md)", 1, 3, [this, engineOrThrow](auto& args) {
+  a.add("condition", "condition KIND [TARGET] [SEVERITY] [from=F to=F pressure=MMHG days=D]",
+        "Apply a condition or treatment (see docs/simulation-format.md)", 1, 7, [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("condition");
           hemo::Condition c;
           c.kind = args[0];
-          if (args.size() > 1) c.target = args[1];
-          if (args.size() > 2) {
-            c.severity = parseNumberArg("condition", args[2], 0, 100);
-            c.pressureMmHg = c.severity;
+          std::size_t positional = 0;
+          for (std::size_t k = 1; k < args.size(); ++k) {
+            const std::string& w = args[k];
+            const auto eq = w.find('=');
+            if (eq == std::string::npos) {
+              if (positional == 0) {
+                c.target = w;
+              } else if (positional == 1) {
+                c.severity = parseNumberArg("condition", w, 0, 100);
+                c.pressureMmHg = c.severity;
+              } else {
+                throw Error("condition: unexpected \"" + w + "\"; after TARGET and SEVERITY use key=value");
+              }
+              ++positional;
+              continue;
+            }
+            const std::string key = w.substr(0, eq), value = w.substr(eq + 1);
+            const std::string what = "condition " + key;
+            if (key == "from")
+              c.from = parseNumberArg(what, value, 0, 1);
+            else if (key == "to")
+              c.to = parseNumberArg(what, value, 0, 1);
+            else if (key == "at")
+              c.from = parseNumberArg(what, value, 0, 1);
+            else if (key == "pressure")
+              c.pressureMmHg = parseNumberArg(what, value, 0, 100);
+            else if (key == "days")
+              c.days = parseNumberArg(what, value, 0, 3650);
+            else if (key == "severity")
+              c.severity = parseNumberArg(what, value, 0, 1);
+            else
+              throw Error("condition: unknown key \"" + key + "\"; expected from, to, at, pressure, days or severity");
           }
           hemo::applyCondition(e, state_.scene.anatomy, c);
         });
@@ -278,7 +306,10 @@ void App::registerActions() {
     s.probes.remove(n - 1);
   });
   a.add("probe_mode", "probe_mode [on|off]", "While on, clicking a vein places a probe instead of selecting it", 0, 1,
-        [&s](auto& args) { s.probeMode = parseSwitchArg("probe_mode", args, s.probeMode); });
+        [&s](auto& args) {
+          const bool on = parseSwitchArg("probe_mode", args, s.clickMode == ClickMode::Probe);
+          s.clickMode = on ? ClickMode::Probe : ClickMode::Select;
+        });
   // --- how the blood is shown ---
   a.add("particles", "particles [on|off]", "Show the blood as moving particles", 0, 1,
         [&s](auto& args) { s.particles = parseSwitchArg("particles", args, s.particles); });
@@ -325,6 +356,7 @@ void App::registerActions() {
     }
   });
   a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });
+  registerBodyActions();
 }
 
 }  // namespace venaviz

@@ -65,13 +65,9 @@ void App::handleInput(const std::vector<InputEvent>& events) {
         // A click (press and release without dragging) picks; a drag only moves the camera.
         if (dragging_ && !movedSincePress_ && e.button == platform::MouseButton::Left) {
           const auto hit = vesselAt(e.position);
-          if (state_.probeMode && hit && state_.engine) {
-            // Probe mode: the click places a probe where it hit (veins only).
-            char text[160];
-            std::snprintf(text, sizeof text, "probe %s@%.3f",
-                          state_.scene.anatomy.vessels[static_cast<std::size_t>(hit->vessel)].id.c_str(),
-                          static_cast<double>(hit->fraction));
-            pending_.emplace_back(text);
+          if (state_.clickMode != ClickMode::Select && hit && state_.engine) {
+            // Probe, valve or clot mode: the click acts where it hit.
+            pending_.push_back(clickCommand(*hit));
           } else {
             state_.selected = hit ? hit->vessel : -1;
             refreshStyles();

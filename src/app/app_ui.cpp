@@ -182,7 +182,6 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
         m.mayThurner = lost;
       }
       // Probes: live values, the last plotSeconds for the plots, a marker in 3D.
-      m.probeMode = state_.probeMode;
       std::vector<ProbeSample> history;
       for (const LiveProbe& lp : state_.probes.probes()) {
         ui::UiModel::ProbeView v;
@@ -210,6 +209,7 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
       }
       for (const io::Bookmark& b : state_.bookmarks) m.bookmarks.push_back(b.name);
       for (const Vessel& v : an.vessels) m.vessels.emplace_back(v.id, v.name);
+      fillBodyModel(m);
       if (state_.isolated >= 0) m.isolatedName = an.vessels[static_cast<std::size_t>(state_.isolated)].name;
       ui::UiModel::FlowDisplay& f = m.flow;
       f.particles = state_.particles;
@@ -244,6 +244,7 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
       const Vessel* into = an.findVessel(v.drainsInto);
       m.selected.drainsInto = into ? into->name : (v.drainsInto == kRightAtrium ? "Right atrium" : "");
       m.selected.description = v.descriptionStudent;
+      fillVesselLive(m.selected, state_.selected);
       m.selected.diameterMm = *std::max_element(v.radii.begin(), v.radii.end()) * 20.0f;
       m.selected.lengthCm = polylineLength(v.points);
       m.selected.valveCount = static_cast<int>(

@@ -20,6 +20,38 @@ void LiveProbe::history(std::vector<ProbeSample>& out) const {
   for (std::size_t i = 0; i < count; ++i) out[i] = ring[(first + i) % ring.size()];
 }
 
+double CalfEjectionTracker::volumeMl(const hemo::Engine& engine) const {
+  double v = 0.0;
+  for (int n : nodes_) v += engine.volume(n);
+  return v * 1e6;  // m^3 -> mL
+}
+
+void CalfEjectionTracker::update(const hemo::Engine& engine) {
+  if (nodes_.empty()) return;
+  const double v = volumeMl(engine);
+  const hemo::DriverSettings& d = engine.drivers().settings();
+  const double t = engine.time();
+  const bool still = d.activity == hemo::Activity::Still;
+  const bool ramped = engine.drivers().postureBlend(t) > 0.999;  // the ramp is over
+  if (still && ramped && (d.posture == hemo::Posture::Supine || d.posture == hemo::Posture::LegsElevated)) lying_ = v;
+  if (still && ramped && d.posture == hemo::Posture::Standing) standing_ = v;
+  const bool raise = d.posture == hemo::Posture::Standing && d.activity == hemo::Activity::Tiptoe;
+  if (raise && !measuring_ && d.activityStart != boutStart_ && standing_ > 0.0) {
+    measuring_ = true;
+    boutStart_ = d.activityStart;
+    before_ = standing_;
+    lowest_ = v;
+  }
+  if (!measuring_) return;
+  lowest_ = std::min(lowest_, v);
+  if (t >= boutStart_ + 1.0 || !raise) {  // the first raise (one per second) is over
+    measuring_ = false;
+    vv_ = before_ - lying_;
+    ejected_ = before_ - lowest_;
+    if (lying_ > 0.0 && vv_ > 1.0) ef_ = 100.0 * ejected_ / vv_;
+  }
+}
+
 void AvpTracker::update(const hemo::Engine& engine, double p) {
   const hemo::DriverSettings& d = engine.drivers().settings();
   const double t = engine.time();

@@ -53,6 +53,35 @@ class AvpTracker {
   double lastT_ = 0.0;
 };
 
+/// Calf ejection fraction followed live on one leg, as air plethysmography measures it
+/// (physiology.md §5, Christopoulos 1987): the lower leg's venous volume lying still is the
+/// empty reference, standing still fills it by the venous volume VV, and the first raise of a
+/// tiptoe bout ejects EV (the volume before it minus the lowest during its first second).
+/// EF = EV / VV. Standing must have lasted long enough for the filling to plateau (the test
+/// waits for it; the live reading takes what it finds).
+class CalfEjectionTracker {
+ public:
+  CalfEjectionTracker() = default;
+  explicit CalfEjectionTracker(std::vector<int> nodes) : nodes_(std::move(nodes)) {}
+  /// Feeds one sample; call every step.
+  void update(const hemo::Engine& engine);
+  /// Takes the lower leg's volume now as the empty (lying) reference: for an engine that has
+  /// just been built lying and settled, before a scenario stands it up.
+  void setLyingReference(const hemo::Engine& engine) { lying_ = volumeMl(engine); }
+  bool valid() const { return ef_ >= 0.0; }
+  double ejectionFraction() const { return ef_; }  ///< %, < 0 while unknown
+  double ejectedMl() const { return ejected_; }
+  double venousVolumeMl() const { return vv_; }
+
+ private:
+  double volumeMl(const hemo::Engine& engine) const;
+  std::vector<int> nodes_;
+  double lying_ = -1.0, standing_ = -1.0;  ///< mL, the last still volume in each posture
+  double before_ = 0.0, lowest_ = 0.0, boutStart_ = -1.0;
+  bool measuring_ = false;
+  double ef_ = -1.0, ejected_ = 0.0, vv_ = 0.0;
+};
+
 class ProbeSet {
  public:
   static constexpr std::size_t kMaxProbes = 4;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "flow/profile.h"
 #include "flow/tracers.h"
 
 namespace venaviz::flow {
@@ -16,16 +17,14 @@ namespace detail {
 
 // --- Velocity profile across the lumen ---------------------------------------------------
 // A particle at radial offset r (fraction of the lumen radius, r <= kMaxRadial) moves at
-// g(s) x the compartment's mean velocity, s = r / kMaxRadial. g is a blunted parabola,
-// g(s) = (1 - b s^2) / (1 - b/2) with b = 0.6: 1.43x the mean on the axis, 0.57x at the
-// outermost particles. Venous flow is slow and pulsatile, so its profile is flatter than
-// Poiseuille's 2(1 - r^2) (which would also all but stop the particles near the wall). The
-// drawn particles stand for the whole cross-section (s maps onto the lumen), so g averages 1
-// over the disc and a compartment's particles carry its flow: with births weighted by the
-// flux g(s) s ds, the steady density is uniform over the cross-section and a compartment
-// holds (particles per mL) x (its volume).
-constexpr float kBlunt = 0.6f;
-constexpr float kProfileC0 = 1.0f / (1.0f - 0.5f * kBlunt);
+// g(s) x the compartment's mean velocity, s = r / kMaxRadial, with g the blunted parabola of
+// flow/profile.h (1.43x the mean on the axis, 0.57x at the outermost particles). The drawn
+// particles stand for the whole cross-section (s maps onto the lumen), so g averages 1 over the
+// disc and a compartment's particles carry its flow: with births weighted by the flux
+// g(s) s ds, the steady density is uniform over the cross-section and a compartment holds
+// (particles per mL) x (its volume).
+constexpr float kBlunt = kProfileBlunt;
+constexpr float kProfileC0 = kProfileAxis;
 constexpr float kProfileC1 = kBlunt * kProfileC0 / (Tracers::kMaxRadial * Tracers::kMaxRadial);
 inline float profile(float radial) {
   return kProfileC0 - kProfileC1 * radial * radial;

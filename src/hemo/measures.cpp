@@ -83,21 +83,31 @@ void resolveProbe(Probe& probe, const Network& network, const Anatomy& anatomy) 
 
 // --- recording ------------------------------------------------------------------------------
 
+std::vector<int> lowerLegNodes(const Network& net, const Anatomy& anatomy, int side) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < net.nodes.size(); ++i) {
+    const Compartment& c = net.nodes[i];
+    // Named leg veins and the lumped small veins (vessel -1) of the leg below the knee.
+    if (c.side == (side > 0 ? 1 : -1) && c.center.z < kKneeJointZ &&
+        (c.vessel < 0 || anatomy.vessels[ix(c.vessel)].region == Region::Leg))
+      out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
 Recorder::Recorder(const Engine& engine, const Anatomy& anatomy, std::vector<Probe> probes)
     : t0_(engine.time()), probes_(std::move(probes)) {
   const Network& net = engine.network();
   for (Probe& p : probes_) resolveProbe(p, net, anatomy);
   series_.resize(probes_.size());
+  lowerLegNodes_[0] = lowerLegNodes(net, anatomy, 1);
+  lowerLegNodes_[1] = lowerLegNodes(net, anatomy, -1);
   int sinus = -1;
   for (std::size_t i = 0; i < net.nodes.size(); ++i) {
     const Compartment& c = net.nodes[i];
     if (c.group == ExtGroup::Cranial && c.vessel < 0) sinus = static_cast<int>(i);
     if (c.group == ExtGroup::CalfLeft) calfNodes_[0].push_back(static_cast<int>(i));
     if (c.group == ExtGroup::CalfRight) calfNodes_[1].push_back(static_cast<int>(i));
-    // Named leg veins and the lumped small veins (vessel -1) of the leg below the knee.
-    if (c.side != 0 && c.center.z < kKneeJointZ &&
-        (c.vessel < 0 || anatomy.vessels[ix(c.vessel)].region == Region::Leg))
-      lowerLegNodes_[c.side > 0 ? 0 : 1].push_back(static_cast<int>(i));
   }
   std::vector<bool> cerebral(anatomy.vessels.size(), false);
   for (std::size_t j = 0; j < net.links.size(); ++j) {

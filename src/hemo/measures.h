@@ -45,6 +45,10 @@ struct ProbeSeries {
   std::vector<double> headMmHg;
 };
 
+/// All venous compartments of one leg (side +1 left, -1 right) below the knee joint line, the
+/// small veins included: what a plethysmograph on the calf sees (superficial and deep).
+std::vector<int> lowerLegNodes(const Network& network, const Anatomy& anatomy, int side);
+
 /// Samples an engine after each step. Time is measured from the engine's time at construction.
 class Recorder {
  public:

@@ -34,6 +34,8 @@ void timeSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Reset", ImVec2(w, 0))) out.push_back("reset_time");
+  if (m.hasEngine && wideButton("Fast-forward 30 s")) out.emplace_back("fast_forward 30");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run 30 s of simulated time at once to reach a steady state");
   float speed = static_cast<float>(m.timeScale);
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, "speed %.2gx", ImGuiSliderFlags_Logarithmic)) {
@@ -149,33 +151,84 @@ void choiceGrid(const char* const (*items)[2], int count, const std::string& cur
   }
 }
 
+/// A slider showing the model's value; it emits once, when released (one undo step per
+/// change, and the engine is not re-parameterised at every pixel of a drag).
+bool releasedSlider(const char* id, float modelValue, float lo, float hi, const char* format, PanelState& st,
+                    float& value, ImGuiSliderFlags flags = 0) {
+  float& v = st.drag[id];
+  if (!st.dragging.count(id)) v = modelValue;
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::SliderFloat(id, &v, lo, hi, format, flags);
+  if (ImGui::IsItemActive())
+    st.dragging.insert(id);
+  else
+    st.dragging.erase(id);
+  value = v;
+  return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+std::string fmt(const char* format, double a, double b = 0.0) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, format, a, b);
+  return buf;
+}
+
+float halfWidth() {
+  return (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+}
+float thirdWidth() {
+  return (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+}
+
 void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
   if (!m.hasEngine || !heading(fonts, "Body", true)) return;
-  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+  const float w = halfWidth();
   static const char* const postures[][2] = {
       {"Lying", "supine"}, {"Standing", "standing"}, {"Sitting", "sitting"}, {"Legs up", "legs_elevated"}};
   choiceGrid(postures, 4, m.posture, "posture", w, out);
+  float tilt = 0.0f;
+  const float shownTilt = m.posture == "tilt" ? m.body.tiltDeg : m.posture == "standing" ? 90.0f : 0.0f;
+  if (releasedSlider("##tilt", shownTilt, -30.0f, 90.0f, "tilt %.0f deg (- head down)", st, tilt))
+    out.push_back(fmt("posture tilt %.0f", tilt));
   static const char* const activities[][2] = {
       {"Still", "still"}, {"Walk", "walking"}, {"10 tiptoes", "tiptoe"}, {"Ankle pumps", "ankle_pumps"}};
   choiceGrid(activities, 4, m.activity, "activity", w, out);
-  if (ImGui::Button("Valsalva", ImVec2(w, 0))) out.emplace_back("valsalva");
-  ImGui::SameLine();
-  if (ImGui::Button("Squeeze calf", ImVec2(w, 0))) out.emplace_back("squeeze left");
-  // The engine's state, not the widget's: a scenario or script may have changed it.
-  bool gsv = m.leftGsvFailed;
-  if (!ImGui::IsAnyItemActive()) st.mayThurner = m.mayThurner;
-  if (ImGui::Checkbox("Left GSV valves failed", &gsv)) {
-    out.emplace_back(gsv ? "condition valve_incompetence left_gsv 1" : "condition valve_repair left_gsv");
+  float cadence = 0.0f;
+  if (m.activity == "walking" &&
+      releasedSlider("##cadence", m.body.cadence, 30.0f, 200.0f, "walking %.0f steps/min", st, cadence))
+    out.push_back(fmt("activity walking %.0f", cadence));
+  bool breathing = m.body.breathing;
+  if (ImGui::Checkbox("Breathing", &breathing)) out.emplace_back(breathing ? "breathing on" : "breathing off");
+  float rate = 0.0f, depth = 0.0f;
+  if (releasedSlider("##rate", m.body.breathingRate, 4.0f, 40.0f, "%.0f breaths/min", st, rate))
+    out.push_back(fmt("breathing %.0f %.2f", rate, m.body.breathingDepth));
+  if (releasedSlider("##depth", m.body.breathingDepth, 0.2f, 3.0f, "depth %.1fx quiet", st, depth))
+    out.push_back(fmt("breathing %.0f %.2f", m.body.breathingRate, depth));
+  ImGui::TextDisabled("Manoeuvres");
+  if (wideButton("Valsalva (strain 10 s)")) out.emplace_back("valsalva");
+  // Label | Left | Right rows for the manoeuvres on one calf.
+  const float labelW = ImGui::CalcTextSize("Tourniquet").x + ImGui::GetStyle().ItemSpacing.x * 2.0f;
+  const float bw = (ImGui::GetContentRegionAvail().x - labelW - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 2.0f;
+  const char* const rows[][3] = {{"Squeeze", "squeeze", "Squeeze the calf for 1 s, then let go"},
+                                 {"Cuff", "cuff", "A calf cuff at 80 mmHg for 3 s, released fast"}};
+  for (const auto& r : rows) {
+    ImGui::PushID(r[1]);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(r[0]);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r[2]);
+    ImGui::SameLine(labelW);
+    if (ImGui::Button("Left", ImVec2(bw, 0))) out.push_back(std::string(r[1]) + " left");
+    ImGui::SameLine();
+    if (ImGui::Button("Right", ImVec2(bw, 0))) out.push_back(std::string(r[1]) + " right");
+    ImGui::PopID();
   }
-  ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::SliderFloat("##mt", &st.mayThurner, 0.0f, 0.95f, "May-Thurner %.2f")) {
-  }
-  if (ImGui::IsItemDeactivatedAfterEdit()) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "condition may_thurner common_iliac_vein_left %.2f",
-                  static_cast<double>(st.mayThurner));
-    out.emplace_back(buf);
-  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Tourniquet");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A thigh tourniquet closing the superficial veins (60 mmHg)");
+  ImGui::SameLine(labelW);
+  const float tw = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+  static const char* const tq[][2] = {{"Off", "off"}, {"L", "left"}, {"R", "right"}};
+  choiceGrid(tq, 3, m.body.tourniquet, "tourniquet", tw, out, 3);
   if (!m.readouts.empty() && ImGui::BeginTable("readouts", 3, ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& r : m.readouts) {
       ImGui::TableNextRow();
@@ -189,6 +242,116 @@ void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
     ImGui::EndTable();
     ImGui::TextDisabled("grey: normal range for this posture");
   }
+}
+
+void conditionsSection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
+  if (!m.hasEngine || !heading(fonts, "Conditions", true)) return;
+  if (m.activeConditions.empty()) {
+    ImGui::TextDisabled("Healthy: nothing changed");
+  } else {
+    for (const std::string& c : m.activeConditions) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", c.c_str());
+    }
+  }
+  const float w = halfWidth(), t3 = thirdWidth();
+  ImGui::BeginDisabled(m.undoLabel.empty());
+  if (ImGui::Button("Undo", ImVec2(t3, 0))) out.emplace_back("undo");
+  if (!m.undoLabel.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Undo: %s", m.undoLabel.c_str());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(m.redoLabel.empty());
+  if (ImGui::Button("Redo", ImVec2(t3, 0))) out.emplace_back("redo");
+  if (!m.redoLabel.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Redo: %s", m.redoLabel.c_str());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Healthy", ImVec2(t3, 0))) out.emplace_back("reset_body");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the scene's start: lying, still, healthy (undoable)");
+
+  ImGui::TextDisabled("A click on a vein...");
+  static const char* const modes[][2] = {{"Selects it", "select"},
+                                         {"Places a probe", "probe"},
+                                         {"Toggles valves", "valve"},
+                                         {"Places a clot", "thrombus"}};
+  choiceGrid(modes, 4, m.clickMode, "click_mode", w, out);
+  if (m.clickMode == "thrombus") {
+    float len = 0.0f, occ = 0.0f;
+    if (releasedSlider("##clotlen", m.clotLengthCm, 1.0f, 40.0f, "clot %.0f cm long", st, len))
+      out.push_back(fmt("thrombus_size %.1f %.2f", len, m.clotOcclusion));
+    if (releasedSlider("##clotocc", m.clotOcclusion * 100.0f, 5.0f, 100.0f, "fills %.0f%% of the lumen", st, occ))
+      out.push_back(fmt("thrombus_size %.1f %.2f", m.clotLengthCm, occ / 100.0f));
+  }
+  ImGui::TextDisabled("Valves fail in");
+  static const char* const groups[][2] = {{"Left GSV", "left_gsv"},       {"Right GSV", "right_gsv"},
+                                          {"Left deep", "deep_left"},     {"Right deep", "deep_right"},
+                                          {"Perforators", "perforators"}, {"All veins", "all"}};
+  for (int i = 0; i < 6; ++i) {
+    if (ImGui::Button(groups[i][0], ImVec2(w, 0)))
+      out.push_back(std::string("condition valve_incompetence ") + groups[i][1] + " 1");
+    if (i % 2 == 0) ImGui::SameLine();
+  }
+  float mt = 0.0f;
+  if (releasedSlider("##mt", m.mayThurner * 100.0f, 0.0f, 95.0f, "May-Thurner %.0f%% lumen lost", st, mt))
+    out.push_back(fmt("condition may_thurner common_iliac_vein_left %.2f", mt / 100.0f));
+  ImGui::TextDisabled("Deep vein thrombosis, %s leg", st.leftSide ? "left" : "right");
+  static const char* const dvt[][2] = {{"Calf", "calf"}, {"Thigh", "femoropopliteal"}, {"Pelvis", "iliofemoral"}};
+  for (int i = 0; i < 3; ++i) {
+    if (ImGui::Button(dvt[i][0], ImVec2(t3, 0)))
+      out.push_back(std::string("thrombosis ") + dvt[i][1] + (st.leftSide ? " left" : " right"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("thrombosis %s", dvt[i][1]);
+    if (i < 2) ImGui::SameLine();
+  }
+  if (ImGui::RadioButton("Left leg", st.leftSide)) st.leftSide = true;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Right leg", !st.leftSide)) st.leftSide = false;
+  float js = 0.0f;
+  if (releasedSlider("##jug", m.body.jugularStenosis * 100.0f, 0.0f, 95.0f, "R jugular stenosis %.0f%%", st, js))
+    out.push_back(fmt("condition jugular_stenosis internal_jugular_vein_right %.2f", js / 100.0f));
+  float abd = 0.0f;
+  if (releasedSlider("##abd", m.body.abdominalMmHg, 0.0f, 40.0f, "belly pressure +%.0f mmHg", st, abd))
+    out.push_back(fmt("condition raised_abdominal_pressure pressure=%.0f", abd));
+  if (ImGui::Button("Tight waistband", ImVec2(w, 0))) out.emplace_back("condition tight_clothing waist pressure=40");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("40 mmHg around the waist (undo removes it)");
+  ImGui::SameLine();
+  if (ImGui::Button("Tight at groin", ImVec2(w, 0))) out.emplace_back("condition tight_clothing groin pressure=40");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("40 mmHg around the groin (undo removes it)");
+  if (m.hasSelection && m.selected.hasLive) {
+    if (wideButton(("AV fistula into the " + m.selected.name).c_str()))
+      out.push_back("condition av_fistula " + m.selected.id + " 0.5 at=0.5");
+  } else {
+    ImGui::TextDisabled("Select a vein to add an AV fistula");
+  }
+  if (m.body.fistulas > 0 && wideButton("Close the fistulas")) out.emplace_back("fistula_close");
+}
+
+void treatmentsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
+  if (!m.hasEngine || !heading(fonts, "Treatments", false)) return;
+  const float w = halfWidth();
+  ImGui::TextDisabled("Compression stockings (both legs)");
+  static const char* const cls[][2] = {{"None", "0"}, {"Class 1", "18"}, {"Class 2", "25"}, {"Class 3", "40"}};
+  const std::string current = std::to_string(static_cast<int>(std::lround(m.body.stockingsMmHg)));
+  for (int i = 0; i < 4; ++i) {
+    const bool on = current == cls[i][1];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    if (ImGui::Button(cls[i][0], ImVec2(w, 0)))
+      out.push_back(std::string("condition stockings both pressure=") + cls[i][1]);
+    if (on) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered() && i > 0) ImGui::SetTooltip("%s mmHg at the ankle, graduated up the leg", cls[i][1]);
+    if (i % 2 == 0) ImGui::SameLine();
+  }
+  if (ImGui::Button("Raise the legs", ImVec2(w, 0))) out.emplace_back("posture legs_elevated");
+  ImGui::SameLine();
+  if (ImGui::Button("Repair valves", ImVec2(w, 0))) out.emplace_back("condition valve_repair all");
+  if (ImGui::Button("Close left GSV", ImVec2(w, 0))) out.emplace_back("condition ablation great_saphenous_vein_left");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Endovenous ablation of the left great saphenous vein");
+  ImGui::SameLine();
+  if (ImGui::Button("Tie perforators", ImVec2(w, 0))) out.emplace_back("condition perforator_ligation perforators");
+  if (ImGui::Button("Iliac stent", ImVec2(w, 0))) out.emplace_back("condition iliac_stent");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A stent in the left common iliac vein (undoes May-Thurner)");
+  ImGui::SameLine();
+  if (ImGui::Button("Remove clots", ImVec2(w, 0))) out.emplace_back("thrombus_clear");
 }
 
 void bloodSection(const UiModel& m, const FontSet& fonts, Actions& out) {
@@ -226,7 +389,7 @@ void probesSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (!m.hasEngine || !heading(fonts, "Probes", false)) return;
   bool mode = m.probeMode;
   if (ImGui::Checkbox("Click a vein to place a probe", &mode))
-    out.emplace_back(mode ? "probe_mode on" : "probe_mode off");
+    out.emplace_back(mode ? "click_mode probe" : "click_mode select");
   for (std::size_t i = 0; i < m.probes.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kProbeColors[i % 4]), "P%zu", i + 1);
@@ -415,7 +578,7 @@ void layersSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (ImGui::Checkbox("Labels", &labels)) out.emplace_back(labels ? "labels on" : "labels off");
 }
 
-void vesselCard(const UiModel& m, const FontSet& fonts, Actions& out) {
+void vesselCard(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
   if (!m.hasSelection) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize;
@@ -431,12 +594,53 @@ void vesselCard(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (!m.selected.drainsInto.empty()) ImGui::TextWrapped("Drains into: %s", m.selected.drainsInto.c_str());
   ImGui::Text("Length %.1f cm, up to %.1f mm across", static_cast<double>(m.selected.lengthCm),
               static_cast<double>(m.selected.diameterMm));
-  if (m.selected.valveCount > 0) ImGui::Text("Valves: %d", m.selected.valveCount);
-  if (!m.selected.description.empty()) {
+  const VesselCard& c = m.selected;
+  if (c.valveCount > 0) {
+    if (c.failedValves > 0)
+      ImGui::TextColored(ImVec4(1.0f, 0.62f, 0.25f, 1.0f), "Valves: %d, %d failed", c.valveCount, c.failedValves);
+    else
+      ImGui::Text("Valves: %d", c.valveCount);
+  }
+  if (!c.lesion.empty()) ImGui::TextColored(ImVec4(1.0f, 0.62f, 0.25f, 1.0f), "Lumen: %s", c.lesion.c_str());
+  if (c.hasLive && ImGui::BeginTable("live", 4, ImGuiTableFlags_SizingStretchSame)) {
+    // Live numbers at the middle of the vein, large enough to read from the back.
+    const char* heads[] = {"mmHg", "mL/min", "cm/s", "mm"};
+    const float values[] = {c.pressure, c.flow, c.velocity, c.liveDiameter};
+    ImGui::TableNextRow();
+    for (int i = 0; i < 4; ++i) {
+      ImGui::TableNextColumn();
+      ImGui::PushFont(fonts.heading);
+      ImGui::Text(i == 3 || std::fabs(values[i]) < 10.0f ? "%.1f" : "%.0f", static_cast<double>(values[i]));
+      ImGui::PopFont();
+    }
+    ImGui::TableNextRow();
+    for (const char* h : heads) {
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", h);
+    }
+    ImGui::EndTable();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("live, at its middle; flow > 0 towards the heart");
+    ImGui::PopStyleColor();
+  }
+  const bool patient = st.patientText && !c.patientText.empty();
+  const std::string& text = patient ? c.patientText : c.description;
+  if (!text.empty()) {
     ImGui::Separator();
-    ImGui::TextWrapped("%s", m.selected.description.c_str());
+    if (!c.patientText.empty()) {
+      if (ImGui::RadioButton("Student", !st.patientText)) st.patientText = false;
+      ImGui::SameLine();
+      if (ImGui::RadioButton("Plain words", st.patientText)) st.patientText = true;
+    }
+    ImGui::TextWrapped("%s", text.c_str());
   }
   if (ImGui::Button("Centre on it")) out.push_back("focus " + m.selected.id);
+  if (c.hasLive) {
+    ImGui::SameLine();
+    if (ImGui::Button("Probe here")) out.push_back("probe " + c.id + "@0.5");
+    if (c.valveCount > 0 && ImGui::Button(c.failedValves > 0 ? "Repair its valves" : "Make its valves fail"))
+      out.push_back("valve_toggle " + c.id);
+  }
   ImGui::End();
   if (!open) out.emplace_back("select none");
 }
@@ -583,12 +787,14 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   const float em = fonts.pixelSize;
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + em * 0.6f, vp->Pos.y + em * 0.6f), ImGuiCond_FirstUseEver);
   // Width follows the text size; height fits the content (0 = auto-fit on that axis).
-  ImGui::SetNextWindowSize(ImVec2(em * 17.0f, 0.0f), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(em * 18.0f, 0.0f), ImGuiCond_Always);
   ImGui::SetNextWindowSizeConstraints(ImVec2(em * 12.0f, 0.0f), ImVec2(vp->Size.x * 0.5f, vp->Size.y - em * 1.2f));
   ImGui::Begin("venaviz", nullptr, ImGuiWindowFlags_NoSavedSettings);
   ImGui::TextWrapped("%s", m.sceneName.c_str());
   timeSection(m, fonts, out);
   bodySection(m, fonts, st, out);
+  conditionsSection(m, fonts, st, out);
+  treatmentsSection(m, fonts, out);
   bloodSection(m, fonts, out);
   probesSection(m, fonts, out);
   viewSection(m, fonts, st, out);
@@ -601,7 +807,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   ImGui::End();
 
   labelLayer(m, fonts, panelRight);
-  vesselCard(m, fonts, out);
+  vesselCard(m, fonts, st, out);
   if (!m.hoveredName.empty() && !ImGui::GetIO().WantCaptureMouse) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(m.hoveredName.c_str());

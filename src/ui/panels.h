@@ -1,6 +1,8 @@
 #pragma once
 // The ImGui panels. They read a UiModel and append action strings; they never change app
 // state themselves (docs/architecture.md).
+#include <map>
+#include <set>
 #include <string>
 
 #include "ui/fonts.h"
@@ -12,7 +14,11 @@ namespace venaviz::ui {
 struct PanelState {
   char scenePath[512] = "";
   float pendingUiScale = 0.0f;  ///< value shown while dragging; applied on release
-  float mayThurner = 0.0f;      ///< slider value while dragged (area lost, 0..0.95)
+  /// Slider values while dragged (applied on release), by widget id.
+  std::map<std::string, float> drag;
+  std::set<std::string> dragging;
+  bool leftSide = true;      ///< leg for the thrombosis presets
+  bool patientText = false;  ///< the vessel card in plain words (patient level)
   bool initialized = false;
   char search[64] = "";        ///< vessel search text
   char bookmarkName[64] = "";  ///< name for the next saved view

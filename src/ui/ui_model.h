@@ -19,9 +19,15 @@ struct ActionDoc {
 struct VesselCard {
   std::string id, name, system, region, drainsInto;
   std::string description;  ///< student level
+  std::string patientText;  ///< patient level
   int valveCount = 0;
+  int failedValves = 0;
   float diameterMm = 0.0f;  ///< largest lumen diameter along it
   float lengthCm = 0.0f;
+  /// Live numbers at its middle (hasLive: it is a simulated vein).
+  bool hasLive = false;
+  float pressure = 0.0f, flow = 0.0f, velocity = 0.0f, liveDiameter = 0.0f;  ///< mmHg, mL/min, cm/s, mm
+  std::string lesion;  ///< e.g. "90% thrombus", "70% compressed", "closed"; empty if none
 };
 
 struct LayerToggle {
@@ -87,7 +93,26 @@ struct UiModel {
   std::vector<std::string> bookmarks;                        ///< saved view names
   std::vector<ProbeView> probes;
   bool probeMode = false;
-  double plotSeconds = 20.0;  ///< time span of the probe plots
+  std::string clickMode = "select";  ///< select, probe, valve, thrombus
+  float clotLengthCm = 6.0f, clotOcclusion = 0.9f;
+
+  /// The body's settings as the Body and Conditions sections show them.
+  struct BodySettings {
+    float tiltDeg = 0.0f;
+    float cadence = 100.0f;  ///< steps/min
+    bool breathing = true;
+    float breathingRate = 12.0f, breathingDepth = 1.0f;
+    std::string tourniquet = "off";  ///< left, right, off
+    float stockingsMmHg = 0.0f;      ///< at the left ankle
+    float abdominalMmHg = 0.0f;      ///< raised abdominal pressure
+    float jugularStenosis = 0.0f;    ///< lumen lost, right internal jugular
+    int fistulas = 0;
+  };
+  BodySettings body;
+  /// What is wrong (or treated) in the body now, one plain line each.
+  std::vector<std::string> activeConditions;
+  std::string undoLabel, redoLabel;  ///< the commands undo and redo would revert, "" if none
+  double plotSeconds = 20.0;         ///< time span of the probe plots
 
   /// How the blood is shown (the "Blood" section and the legend).
   struct FlowDisplay {
