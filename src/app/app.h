@@ -10,6 +10,7 @@
 
 #include "anatomy/pick.h"
 #include "app/actions.h"
+#include "app/doppler_view.h"
 #include "app/flow_view.h"
 #include "app/probes.h"
 #include "core/camera.h"
@@ -106,6 +107,10 @@ struct AppState {
   BodyParams bodyDefaults;  ///< the body as the scene starts (reset_body)
   /// Calf ejection fraction followed live on the left leg (air plethysmography's definition).
   CalfEjectionTracker calf;
+  /// The probe (0-based) whose duplex display is open (-1: none), and the engine time of the
+  /// last provocation (Valsalva, squeeze, cuff) the display times reflux after (-1: none).
+  int dopplerProbe = -1;
+  double provocationTime = -1.0;
   /// The AVP test followed live at the left ankle (great saphenous vein above the malleolus).
   AvpTracker avp;
   int avpNode = -1;
@@ -159,6 +164,8 @@ class App {
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
   const ActionRegistry& actions() const { return actions_; }
+  /// The duplex display as last drawn (valid after a frame with the UI and a probe open).
+  const DopplerView& dopplerView() const { return doppler_; }
   const render::GlInfo& glInfo() const { return gl_; }
   /// MSAA samples in use (after the automatic choice).
   int samples() const { return options_.samples; }
@@ -221,6 +228,10 @@ class App {
   bool dragging_ = false;
   double startTime_ = 0.0;          ///< platform time when the app began (for the first-frame figure)
   std::vector<float> stateTexels_;  ///< reused each frame
+  DopplerView doppler_;
+  render::Texture dopplerTex_;
+  /// Builds the duplex display of the open probe (texture upload included) into the UI model.
+  void fillDoppler(ui::UiModel& m);
   double lastEngineMs_ = 0.0, lastParticlesMs_ = 0.0;     ///< the last stepSimulation, for bench
   std::vector<flow::Tracers::State> particleStates_;      ///< reused: particles' vessels
   std::vector<flow::ParticleInstance> visibleParticles_;  ///< reused: those in shown vessels

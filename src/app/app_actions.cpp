@@ -156,6 +156,7 @@ void App::registerActions() {
   a.add("valsalva", "valsalva [SECONDS]", "Strain against a closed glottis: chest and belly pressure +35 mmHg", 0, 1,
         [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("valsalva");
+          state_.provocationTime = e.time();
           hemo::applyEvent(
               e, state_.scene.anatomy,
               {e.time(), "valsalva", "", args.empty() ? 10.0 : parseNumberArg("valsalva", args[0], 1, 60), {}});
@@ -167,6 +168,7 @@ void App::registerActions() {
           1, 1, [this, engineOrThrow, what](auto& args) {
             hemo::Engine& e = engineOrThrow(what);
             hemo::applyEvent(e, state_.scene.anatomy, {e.time(), what, args[0], 0.0, {}});
+            state_.provocationTime = e.time();
           });
   a.add("tourniquet", "tourniquet left|right|off [MMHG]", "Thigh tourniquet on the superficial veins (default 60 mmHg)",
         1, 2, [this, engineOrThrow](auto& args) {
@@ -295,16 +297,34 @@ void App::registerActions() {
   a.add("probe", "probe VESSEL_ID[@FRACTION]", "Place a live probe on a vein (up to 4; a fifth replaces the oldest)", 1,
         1, [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("probe");
+          const bool full = state_.probes.probes().size() >= ProbeSet::kMaxProbes;
           state_.probes.add(args[0], e, state_.scene.anatomy);
+          if (full && state_.dopplerProbe >= 0) --state_.dopplerProbe;  // the oldest went
         });
   a.add("probe_remove", "probe_remove N|all", "Remove probe N (1-4) or all of them", 1, 1, [&s](auto& args) {
     if (args[0] == "all") {
       s.probes.clear();
+      s.dopplerProbe = -1;
       return;
     }
     const auto n = static_cast<std::size_t>(parseNumberArg("probe_remove", args[0], 1, 4));
     s.probes.remove(n - 1);
+    if (s.dopplerProbe == static_cast<int>(n - 1))
+      s.dopplerProbe = -1;
+    else if (s.dopplerProbe > static_cast<int>(n - 1))
+      --s.dopplerProbe;
   });
+  a.add("doppler", "doppler N|off", "Open the duplex ultrasound view (spectral Doppler, cross-section) of probe N", 1,
+        1, [&s](auto& args) {
+          if (args[0] == "off") {
+            s.dopplerProbe = -1;
+            return;
+          }
+          const auto n = static_cast<int>(parseNumberArg("doppler", args[0], 1, 4));
+          if (static_cast<std::size_t>(n) > s.probes.probes().size())
+            throw Error("doppler: there is no probe " + args[0] + "; place one first (probe VESSEL_ID@F)");
+          s.dopplerProbe = n - 1;
+        });
   a.add("probe_mode", "probe_mode [on|off]", "While on, clicking a vein places a probe instead of selecting it", 0, 1,
         [&s](auto& args) {
           const bool on = parseSwitchArg("probe_mode", args, s.clickMode == ClickMode::Probe);

@@ -7,8 +7,10 @@
 #include "anatomy/centerline.h"
 #include "app/app.h"
 #include "app/imgui_layer.h"
+#include "hemo/measures.h"
 #include "hemo/scenario.h"
 #include "platform/window.h"
+#include "render/gl.h"
 #include "ui/labels.h"
 
 namespace venaviz {
@@ -210,6 +212,7 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
       for (const io::Bookmark& b : state_.bookmarks) m.bookmarks.push_back(b.name);
       for (const Vessel& v : an.vessels) m.vessels.emplace_back(v.id, v.name);
       fillBodyModel(m);
+      fillDoppler(m);
       if (state_.isolated >= 0) m.isolatedName = an.vessels[static_cast<std::size_t>(state_.isolated)].name;
       ui::UiModel::FlowDisplay& f = m.flow;
       f.particles = state_.particles;
@@ -255,6 +258,65 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
     ui::drawUi(m, imgui_->fonts(), panel_, pending_);
   }
   imgui_->endFrame();
+}
+
+}  // namespace venaviz
+
+namespace venaviz {
+
+void App::fillDoppler(ui::UiModel& m) {
+  AppState& s = state_;
+  if (s.dopplerProbe < 0 || static_cast<std::size_t>(s.dopplerProbe) >= s.probes.probes().size() || !s.engine ||
+      !s.flow)
+    return;
+  const LiveProbe& lp = s.probes.probes()[static_cast<std::size_t>(s.dopplerProbe)];
+  doppler_.update(lp, *s.engine, s.scene.anatomy, s.flow->lumen(), s.provocationTime);
+  const int cols = DopplerView::kColumns, rows = doppler_.bins();
+  if (!dopplerTex_)
+    dopplerTex_ = render::makeTexture({.width = cols,
+                                       .height = rows,
+                                       .filter = GL_LINEAR,
+                                       .data = doppler_.pixels().data(),
+                                       .label = "doppler.spectrum"});
+  glBindTexture(GL_TEXTURE_2D, dopplerTex_.id());
+  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, cols, rows, GL_RGBA, GL_UNSIGNED_BYTE, doppler_.pixels().data());
+  ui::UiModel::DopplerDisplay& d = m.doppler;
+  d.shown = true;
+  d.probe = s.dopplerProbe;
+  d.name = m.probes[static_cast<std::size_t>(s.dopplerProbe)].name;
+  d.texture = dopplerTex_.id();
+  d.columns = cols;
+  d.rows = rows;
+  d.rangeCmS = doppler_.rangeCmS();
+  d.seconds = static_cast<float>(DopplerView::kSeconds);
+  d.refluxUp = doppler_.spectrum().settings().direction == flow::DopplerDirection::RefluxUp;
+  d.system = std::string(toString(doppler_.system()));
+  d.squeezeSide = lp.probe.vessel.ends_with("_right") ? "right" : "left";
+  const flow::RefluxEpisode& r = doppler_.reflux();
+  d.measured = doppler_.measured();
+  d.found = r.found;
+  d.ongoing = r.ongoing;
+  d.pathological = r.pathological;
+  d.duration = r.durationS;
+  d.cutoff = static_cast<float>(hemo::refluxCutoffS(doppler_.system()));
+  d.peak = r.peakCmS;
+  const auto end = static_cast<float>(doppler_.endTime());
+  d.startAgo = end - r.startS;
+  d.endAgo = end - r.endS;
+  const flow::CrossSection& c = doppler_.section();
+  auto copy = [](const flow::SectionPolygon& p, std::vector<Vec2>& out) {
+    out.assign(p.points.begin(), p.points.begin() + p.count);
+  };
+  copy(c.outer, d.outer);
+  copy(c.lumen, d.lumen);
+  copy(c.clot, d.clot);
+  d.artery = c.artery;
+  d.arteryCentre = c.arteryCentreMm;
+  d.arteryRadius = c.arteryRadiusMm;
+  d.freeArea = c.freeAreaMm2;
+  d.referenceArea = c.referenceAreaMm2;
+  d.width = 2.0f * c.semiMajorMm;
+  d.depth = 2.0f * c.semiMinorMm;
 }
 
 }  // namespace venaviz

@@ -51,6 +51,23 @@ void setArea(Engine& e, const std::vector<int>& links, double fraction, Lesion c
   }
 }
 
+std::vector<int> legNodes(const Engine& e, int side) {
+  std::vector<int> out;
+  const Network& n = e.network();
+  for (std::size_t i = 0; i < n.nodes.size(); ++i) {
+    const Compartment& c = n.nodes[i];
+    if (c.vessel >= 0 && (side == 0 ? c.side != 0 : c.side == side) && c.center.z < 92.0f)
+      out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+int sideFromTarget(const std::string& t) {
+  return t == "left" ? 1 : t == "right" ? -1 : 0;
+}
+
+}  // namespace
+
 /// Where the right common iliac artery crosses the left common iliac vein (fraction along the vein).
 double mayThurnerFraction(const Anatomy& a) {
   const Vessel* vein = a.findVessel("common_iliac_vein_left");
@@ -69,23 +86,6 @@ double mayThurnerFraction(const Anatomy& a) {
   }
   return bestF;
 }
-
-std::vector<int> legNodes(const Engine& e, int side) {
-  std::vector<int> out;
-  const Network& n = e.network();
-  for (std::size_t i = 0; i < n.nodes.size(); ++i) {
-    const Compartment& c = n.nodes[i];
-    if (c.vessel >= 0 && (side == 0 ? c.side != 0 : c.side == side) && c.center.z < 92.0f)
-      out.push_back(static_cast<int>(i));
-  }
-  return out;
-}
-
-int sideFromTarget(const std::string& t) {
-  return t == "left" ? 1 : t == "right" ? -1 : 0;
-}
-
-}  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& conditionKinds() {
   static const std::vector<std::pair<std::string, std::string>> kinds = {

@@ -75,5 +75,8 @@ void applyEvent(Engine& engine, const Anatomy& anatomy, const Event& event);
 /// "perforators", "deep_left"/"deep_right", "superficial_left"/"superficial_right",
 /// "left_gsv"/"right_gsv" (great saphenous), "left_ssv"/"right_ssv".
 std::vector<int> selectValves(const Anatomy& anatomy, const std::string& target);
+/// Where the right common iliac artery crosses the left common iliac vein (fraction along the
+/// vein; 0.75 when the scene has no such artery). Throws when the scene has no such vein.
+double mayThurnerFraction(const Anatomy& anatomy);
 
 }  // namespace venaviz::hemo

@@ -1,6 +1,7 @@
 #pragma once
 // What the UI reads each frame: a plain snapshot of app state. The UI never mutates state;
 // it returns action strings ("view anterior", "time_scale 2") that the app applies.
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -113,6 +114,32 @@ struct UiModel {
   std::vector<std::string> activeConditions;
   std::string undoLabel, redoLabel;  ///< the commands undo and redo would revert, "" if none
   double plotSeconds = 20.0;         ///< time span of the probe plots
+
+  /// The simulated duplex ultrasound of one probe: spectral Doppler and cross-section.
+  struct DopplerDisplay {
+    bool shown = false;
+    int probe = 0;  ///< 0-based
+    std::string name;
+    std::uintptr_t texture = 0;  ///< GL texture of the spectrum (columns x rows, RGBA8)
+    int columns = 0, rows = 0;
+    float rangeCmS = 10.0f;  ///< the image spans +-range
+    float seconds = 8.0f;    ///< time across the image
+    bool refluxUp = true;    ///< reflux drawn above the baseline
+    std::string system;      ///< "superficial", "deep", "perforator"
+    std::string squeezeSide = "left";
+    // The reflux after the last provocation (Valsalva, squeeze, cuff) within the image.
+    bool measured = false, found = false, ongoing = false, pathological = false;
+    float duration = 0.0f, cutoff = 0.5f, peak = 0.0f;  ///< s, s, cm/s
+    float startAgo = 0.0f, endAgo = 0.0f;               ///< s before the right edge
+    // Cross-section at the probe, mm (x: patient's left, y: posterior).
+    std::vector<Vec2> outer, lumen, clot;
+    bool artery = false;
+    Vec2 arteryCentre{0.0f};
+    float arteryRadius = 0.0f;
+    float freeArea = 0.0f, referenceArea = 1.0f;  ///< mm^2
+    float width = 0.0f, depth = 0.0f;             ///< lumen across x and y, mm
+  };
+  DopplerDisplay doppler;
 
   /// How the blood is shown (the "Blood" section and the legend).
   struct FlowDisplay {

@@ -469,3 +469,43 @@ TEST_F(FlowGLTest, CalfEjectionFractionIsFollowedLive) {
   EXPECT_GT(calf.ejectionFraction(), 25.0);
   EXPECT_LT(calf.ejectionFraction(), 55.0);
 }
+
+TEST_F(FlowGLTest, DuplexViewTimesRefluxAfterASqueezeAndShowsTheCompressedLumen) {
+  // A failed left GSV, standing: squeeze and release the calf below a thigh probe. The display
+  // times the reflux on its own trace (as the probe does) and judges it against 0.5 s.
+  app_->runScript("scenario " + file("scenes/scenarios/gsv_reflux.json") +
+                  "; probe great_saphenous_vein_left@0.7; doppler 1; wait 3; squeeze left; wait 4");
+  app_->renderImage(640, 400, true);
+  const DopplerView& d = app_->dopplerView();
+  ASSERT_TRUE(d.measured());
+  ASSERT_TRUE(d.reflux().found);
+  EXPECT_TRUE(d.reflux().pathological);
+  EXPECT_NEAR(d.reflux().durationS, app_->state().probes.probes()[0].lastReflux, 0.1);
+  EXPECT_EQ(d.system(), VesselSystem::Superficial);
+  // Reflux is drawn above the baseline: the top half of the image holds bright columns.
+  const int rows = d.bins(), cols = DopplerView::kColumns;
+  int brightTop = 0;
+  for (int r = 0; r < rows / 2 - 4; ++r)
+    for (int c = 0; c < cols; ++c) brightTop += d.pixels()[(static_cast<std::size_t>(r) * cols + c) * 4] > 200;
+  EXPECT_GT(brightTop, 100);
+
+  // The same test with healthy valves: no pathological reflux.
+  app_->runScript("scenario " + file("scenes/scenarios/healthy.json") +
+                  "; probe great_saphenous_vein_left@0.7; doppler 2; wait 3; squeeze left; wait 4");
+  app_->renderImage(640, 400, true);
+  EXPECT_TRUE(app_->dopplerView().measured());
+  EXPECT_FALSE(app_->dopplerView().reflux().pathological);
+
+  // May-Thurner, 80% of the area lost: the section where the artery crosses is a slit with the
+  // artery drawn on it.
+  const double f = hemo::mayThurnerFraction(app_->state().scene.anatomy);
+  char probe[96];
+  std::snprintf(probe, sizeof probe, "probe common_iliac_vein_left@%.3f", f);
+  app_->runScript(std::string("reset_body; condition may_thurner x 0.8; ") + probe + "; doppler 3; wait 1");
+  app_->renderImage(640, 400, true);
+  const flow::CrossSection& cs = app_->dopplerView().section();
+  EXPECT_TRUE(cs.artery);
+  EXPECT_LT(cs.freeAreaMm2, 0.45f * cs.referenceAreaMm2);
+  EXPECT_LT(cs.semiMinorMm, 0.5f * cs.semiMajorMm);
+  EXPECT_THROW(app_->apply("doppler 4"), Error);  // three probes placed
+}
