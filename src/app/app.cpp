@@ -516,6 +516,17 @@ int App::run() {
     }
 
     renderScene(fb.x, fb.y);
+    if (video_) {
+      // The 3D view as drawn, before the panels go on top of it.
+      try {
+        video_->offer(target_.readColor(), platform::Window::time());
+      } catch (const Error& e) {
+        log::error(e.what());
+        state_.sceneError = e.what();
+        log::info(video_->close());
+        video_.reset();
+      }
+    }
     drawUi(win, static_cast<float>(dt), true);
     target_.blitToDefault(fb.x, fb.y);
     window_->swapBuffers();
@@ -542,6 +553,10 @@ int App::run() {
     busy = !state_.clock.paused() || flying || dragging_ || !events.empty() || !pending_.empty() || !startup.empty();
   }
   saveSettings();
+  if (video_) {
+    log::info(video_->close());
+    video_.reset();
+  }
   // Frame rate after the first frame (start-up has its own log line above).
   const double seconds = platform::Window::time() - firstFrameTime;
   log::info(std::to_string(frame) + " frames in " + std::to_string(seconds).substr(0, 5) + " s after the first (mean " +

@@ -20,6 +20,7 @@
 #include "hemo/scenario.h"
 #include "io/scene.h"
 #include "io/settings.h"
+#include "io/video.h"
 #include "platform/input.h"
 #include "render/gl_context.h"
 #include "render/render_target.h"
@@ -229,6 +230,8 @@ class App {
   double startTime_ = 0.0;          ///< platform time when the app began (for the first-frame figure)
   std::vector<float> stateTexels_;  ///< reused each frame
   DopplerView doppler_;
+  std::unique_ptr<io::VideoWriter> video_;  ///< recording the 3D view (window only)
+  double videoFps_ = 30.0;
   render::Texture dopplerTex_;
   /// Builds the duplex display of the open probe (texture upload included) into the UI model.
   void fillDoppler(ui::UiModel& m);

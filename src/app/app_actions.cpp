@@ -96,6 +96,24 @@ void App::registerActions() {
           io::writePng(args[0], img);
           log::info("saved " + args[0]);
         });
+  a.add("record", "record FILE.mp4|FOLDER|off [FPS]",
+        "Record the 3D view: a video through ffmpeg when installed, else numbered PNGs (default 30 fps)", 1, 2,
+        [this](auto& args) {
+          if (args[0] == "off") {
+            if (!video_) throw Error("record: nothing is being recorded");
+            log::info(video_->close());
+            video_.reset();
+            return;
+          }
+          if (options_.headless)
+            throw Error("record: only in the window; for image sequences use venaviz render --frames N --fps F");
+          if (video_) throw Error("record: already recording to " + video_->output().string() + "; record off first");
+          const double fps = args.size() > 1 ? parseNumberArg("record", args[1], 1, 120) : 30.0;
+          const glm::ivec2 fb = window_->framebufferSize();
+          video_ = std::make_unique<io::VideoWriter>(args[0], fb.x, fb.y, fps);
+          log::info("recording to " + video_->output().string() +
+                    (video_->toVideo() ? " through ffmpeg" : " as numbered PNGs (ffmpeg not found or a folder given)"));
+        });
   a.add("layer", "layer NAME [on|off]", "Show or hide a layer: " + layerNames(), 1, 2, [this](auto& args) {
     auto l = parseLayer(args[0]);
     if (!l) throw Error("layer: unknown layer \"" + args[0] + "\"; expected one of: " + layerNames());

@@ -254,6 +254,10 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
           std::count_if(an.valves.begin(), an.valves.end(), [&](const Valve& x) { return x.vessel == v.id; }));
     }
     m.viewport = uiSize;
+    if (video_) {
+      m.recording = video_->output().string();
+      m.recordedFrames = video_->framesWritten();
+    }
     m.actions = actions_.docs();
     ui::drawUi(m, imgui_->fonts(), panel_, pending_);
   }

@@ -891,6 +891,17 @@ void statusLine(const UiModel& m, const FontSet& fonts) {
   dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.5f), ImVec2(p.x + ts.x + pad, p.y + ts.y + pad * 0.5f),
                     IM_COL32(10, 14, 20, 180), pad);
   dl->AddText(p, m.paused ? IM_COL32(250, 210, 120, 255) : IM_COL32(200, 230, 255, 255), text);
+  if (!m.recording.empty()) {
+    // A red dot and the frame count left of the status: the audience sees it is being recorded.
+    char rec[64];
+    std::snprintf(rec, sizeof rec, "REC %d", m.recordedFrames);
+    const ImVec2 rs = ImGui::CalcTextSize(rec);
+    const ImVec2 q(p.x - rs.x - pad * 4.0f, p.y);
+    dl->AddRectFilled(ImVec2(q.x - pad * 2.2f, q.y - pad * 0.5f), ImVec2(q.x + rs.x + pad, q.y + rs.y + pad * 0.5f),
+                      IM_COL32(10, 14, 20, 180), pad);
+    dl->AddCircleFilled(ImVec2(q.x - pad * 1.0f, q.y + rs.y * 0.5f), rs.y * 0.3f, IM_COL32(230, 50, 50, 255), 16);
+    dl->AddText(q, IM_COL32(255, 120, 120, 255), rec);
+  }
 }
 
 }  // namespace

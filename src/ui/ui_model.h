@@ -140,6 +140,8 @@ struct UiModel {
     float width = 0.0f, depth = 0.0f;             ///< lumen across x and y, mm
   };
   DopplerDisplay doppler;
+  std::string recording;  ///< where a video is being recorded, "" if none
+  int recordedFrames = 0;
 
   /// How the blood is shown (the "Blood" section and the legend).
   struct FlowDisplay {
