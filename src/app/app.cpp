@@ -96,6 +96,7 @@ std::optional<fs::path> App::applySettings() {
   }
   if (!s.quality.empty()) state_.quality = s.quality == "low" ? 0 : s.quality == "high" ? 2 : 1;
   state_.particleColor = s.particleColor == "speed" ? 1 : s.particleColor == "oxygen" ? 2 : 0;
+  state_.theme = ui::parseTheme(s.theme).value_or(ui::Theme::Dark);
   state_.labels = s.labels;
   state_.bookmarks = s.bookmarks;
   if (s.lastScene.empty()) return std::nullopt;
@@ -110,6 +111,7 @@ void App::saveSettings() {
   static const char* const colors[] = {"direction", "speed", "oxygen"};
   s.quality = qualities[std::clamp(state_.quality, 0, 2)];
   s.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
+  s.theme = ui::toString(state_.theme);
   s.labels = state_.labels;
   s.bookmarks = state_.bookmarks;
   if (state_.hasScene) s.lastScene = fs::absolute(state_.scene.path).string();

@@ -26,6 +26,7 @@
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
 #include "ui/panels.h"
+#include "ui/theme.h"
 
 namespace venaviz {
 
@@ -72,6 +73,7 @@ struct AppState {
   OrbitCamera camera;
   FixedStepClock clock;
   float uiScale = 1.0f;
+  ui::Theme theme = ui::Theme::Dark;
   bool showHelp = false;
   bool showUi = true;
   bool quit = false;

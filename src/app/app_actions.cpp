@@ -62,6 +62,12 @@ void App::registerActions() {
 
   a.add("ui_scale", "ui_scale X", "Text and control size, 1 to 3 (fonts are re-rasterized)", 1, 1,
         [&s](auto& args) { s.uiScale = static_cast<float>(parseNumberArg("ui_scale", args[0], 1.0, 3.0)); });
+  a.add("theme", "theme dark|light|contrast", "Panel colours: dark, light (bright rooms) or high contrast", 1, 1,
+        [&s](auto& args) {
+          const auto t = ui::parseTheme(args[0]);
+          if (!t) throw Error("theme: \"" + args[0] + "\" is not a theme; expected dark, light or contrast");
+          s.theme = *t;
+        });
   a.add("fullscreen", "fullscreen [on|off]", "Full screen on, off or toggle", 0, 1, [this](auto& args) {
     if (options_.headless) return;
     window_->setFullscreen(parseSwitchArg("fullscreen", args, window_->fullscreen()));

@@ -80,6 +80,7 @@ std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const
 
 void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
   imgui_->setScale(pixelScale());
+  imgui_->setTheme(state_.theme);
   imgui_->beginFrame(uiSize, dt);
   if (state_.showUi) {
     ui::UiModel m;
@@ -93,6 +94,7 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
     m.paused = state_.clock.paused();
     m.timeScale = state_.clock.timeScale();
     m.uiScale = state_.uiScale;
+    m.theme = ui::toString(state_.theme);
     m.fullscreen = windowed && window_->fullscreen();
     m.showHelp = state_.showHelp;
     m.frameMs = frameMs_;

@@ -30,9 +30,15 @@ void ImGuiLayer::setScale(float pixelScale) {
   if (pixelScale == scale_) return;
   scale_ = pixelScale;
   fonts_ = ui::buildFonts(pixelScale);
-  ui::applyTheme(pixelScale);
+  ui::applyTheme(pixelScale, theme_);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void ImGuiLayer::setTheme(ui::Theme theme) {
+  if (theme == theme_) return;
+  theme_ = theme;
+  ui::applyTheme(scale_, theme_);
 }
 
 void ImGuiLayer::beginFrame(Vec2 displaySize, float dt) {

@@ -3,6 +3,7 @@
 // window handle it runs headless: the same panels draw into offscreen renders.
 #include "core/math.h"
 #include "ui/fonts.h"
+#include "ui/theme.h"
 
 namespace venaviz {
 
@@ -18,6 +19,8 @@ class ImGuiLayer {
   /// rebuilds the font atlas texture (no blurry stretching).
   void setScale(float pixelScale);
   float scale() const { return scale_; }
+  /// Switches the panel colours (sizes kept).
+  void setTheme(ui::Theme theme);
   const ui::FontSet& fonts() const { return fonts_; }
 
   /// Starts a frame. Headless: displaySize in pixels and dt must be given.
@@ -31,6 +34,7 @@ class ImGuiLayer {
  private:
   bool windowed_ = false;
   float scale_ = 0.0f;
+  ui::Theme theme_ = ui::Theme::Dark;
   ui::FontSet fonts_;
 };
 

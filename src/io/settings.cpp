@@ -15,7 +15,8 @@ Settings loadSettings(const std::filesystem::path& path, std::string& message) {
     const Json json = parseJsonFile(path);
     const JsonReader r(json, path.string(), "");
     r.requireObject();
-    r.allowKeys({"format", "version", "ui_scale", "quality", "particle_color", "labels", "last_scene", "bookmarks"});
+    r.allowKeys(
+        {"format", "version", "ui_scale", "quality", "particle_color", "theme", "labels", "last_scene", "bookmarks"});
     if (r.string("format", "venaviz-settings") != "venaviz-settings")
       r.failKey("format", "expected \"venaviz-settings\"");
     const double scale = r.number("ui_scale", 1.0);
@@ -24,6 +25,9 @@ Settings loadSettings(const std::filesystem::path& path, std::string& message) {
     s.quality = r.string("quality", "");
     if (!s.quality.empty() && s.quality != "low" && s.quality != "medium" && s.quality != "high")
       r.failKey("quality", "expected low, medium or high");
+    s.theme = r.string("theme", "dark");
+    if (s.theme != "dark" && s.theme != "light" && s.theme != "contrast")
+      r.failKey("theme", "expected dark, light or contrast");
     s.particleColor = r.string("particle_color", "direction");
     if (s.particleColor != "direction" && s.particleColor != "speed" && s.particleColor != "oxygen")
       r.failKey("particle_color", "expected direction, speed or oxygen");
@@ -65,6 +69,7 @@ void saveSettings(const std::filesystem::path& path, const Settings& s) {
   j["ui_scale"] = s.uiScale;
   if (!s.quality.empty()) j["quality"] = s.quality;
   j["particle_color"] = s.particleColor;
+  j["theme"] = s.theme;
   j["labels"] = s.labels;
   if (!s.lastScene.empty()) j["last_scene"] = s.lastScene;
   j["bookmarks"] = Json::array();

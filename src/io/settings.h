@@ -20,6 +20,7 @@ struct Settings {
   float uiScale = 1.0f;                     ///< 1..3
   std::string quality;                      ///< "low" | "medium" | "high"; "" = the renderer's default
   std::string particleColor = "direction";  ///< direction | speed | oxygen
+  std::string theme = "dark";               ///< dark | light | contrast
   bool labels = true;
   std::string lastScene;            ///< path of the last scene loaded ("" = none)
   std::vector<Bookmark> bookmarks;  ///< camera views by name

@@ -133,6 +133,16 @@ void displaySection(const UiModel& m, const FontSet& fonts, PanelState& st, Acti
     out.emplace_back(buf);
   }
   if (!ImGui::IsItemActive()) st.pendingUiScale = m.uiScale;
+  ImGui::TextDisabled("Panel colours");
+  static const char* const themes[][2] = {{"Dark", "dark"}, {"Light", "light"}, {"Contrast", "contrast"}};
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
+  for (int i = 0; i < 3; ++i) {
+    const bool on = m.theme == themes[i][1];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    if (ImGui::Button(themes[i][0], ImVec2(w, 0))) out.push_back(std::string("theme ") + themes[i][1]);
+    if (on) ImGui::PopStyleColor();
+    if (i < 2) ImGui::SameLine();
+  }
   bool fs = m.fullscreen;
   if (ImGui::Checkbox("Full screen (F11)", &fs)) out.emplace_back(fs ? "fullscreen on" : "fullscreen off");
   bool help = m.showHelp;

@@ -4,7 +4,26 @@
 
 namespace venaviz::ui {
 
-void applyTheme(float scale) {
+std::optional<Theme> parseTheme(std::string_view name) {
+  if (name == "dark") return Theme::Dark;
+  if (name == "light") return Theme::Light;
+  if (name == "contrast") return Theme::Contrast;
+  return std::nullopt;
+}
+
+const char* toString(Theme theme) {
+  switch (theme) {
+    case Theme::Light:
+      return "light";
+    case Theme::Contrast:
+      return "contrast";
+    case Theme::Dark:
+      break;
+  }
+  return "dark";
+}
+
+void applyTheme(float scale, Theme theme) {
   ImGuiStyle style;
   ImGui::StyleColorsDark(&style);
   style.WindowRounding = 8.0f;
@@ -34,6 +53,31 @@ void applyTheme(float scale) {
   c[ImGuiCol_CheckMark] = ImVec4(0.55f, 0.75f, 1.0f, 1.0f);
   c[ImGuiCol_Text] = ImVec4(0.93f, 0.95f, 0.97f, 1.0f);
   c[ImGuiCol_TextDisabled] = ImVec4(0.60f, 0.65f, 0.72f, 1.0f);
+  if (theme == Theme::Light) {
+    ImGui::StyleColorsLight(&style);
+    c[ImGuiCol_WindowBg] = ImVec4(0.95f, 0.96f, 0.98f, 0.94f);
+    c[ImGuiCol_Header] = ImVec4(0.62f, 0.74f, 0.92f, 0.70f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.52f, 0.68f, 0.92f, 0.90f);
+    c[ImGuiCol_Button] = ImVec4(0.72f, 0.80f, 0.93f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.58f, 0.72f, 0.94f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.38f, 0.56f, 0.88f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(0.06f, 0.08f, 0.12f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.40f, 0.48f, 1.0f);
+  } else if (theme == Theme::Contrast) {
+    c[ImGuiCol_WindowBg] = ImVec4(0.0f, 0.0f, 0.0f, 1.0f);
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = ImVec4(0.0f, 0.0f, 0.0f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.15f, 0.15f, 0.15f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.0f, 0.0f, 0.0f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.30f, 0.30f, 0.0f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.55f, 0.50f, 0.0f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.0f, 0.0f, 0.0f, 1.0f);
+    c[ImGuiCol_SliderGrab] = c[ImGuiCol_CheckMark] = ImVec4(1.0f, 0.92f, 0.0f, 1.0f);
+    c[ImGuiCol_Text] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1.0f);
+    style.WindowBorderSize = 2.0f;
+    style.FrameBorderSize = 1.5f;
+  }
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }

@@ -50,6 +50,7 @@ struct UiModel {
   double timeScale = 1.0;
 
   float uiScale = 1.0f;  ///< 1..3
+  std::string theme = "dark";
   bool fullscreen = false;
   bool showHelp = false;
   float frameMs = 0.0f;  ///< smoothed frame time
