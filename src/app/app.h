@@ -167,6 +167,8 @@ class App {
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
   const ActionRegistry& actions() const { return actions_; }
+  /// The snapshot of app state the panels draw from (fills the duplex display's texture).
+  ui::UiModel uiModel(Vec2 uiSize, bool windowed);
   /// The duplex display as last drawn (valid after a frame with the UI and a probe open).
   const DopplerView& dopplerView() const { return doppler_; }
   const render::GlInfo& glInfo() const { return gl_; }

@@ -78,189 +78,193 @@ std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const
   return out;
 }
 
+ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
+  ui::UiModel m;
+  m.sceneName = state_.scene.name;
+  m.scenePath = state_.scene.path.string();
+  m.vesselCount = state_.scene.anatomy.vessels.size();
+  m.landmarkCount = state_.scene.anatomy.landmarks.size();
+  m.triangleCount = renderer_->triangleCount();
+  m.simTime = state_.clock.time();
+  m.simStep = state_.clock.dt();
+  m.paused = state_.clock.paused();
+  m.timeScale = state_.clock.timeScale();
+  m.uiScale = state_.uiScale;
+  m.theme = ui::toString(state_.theme);
+  m.fullscreen = windowed && window_->fullscreen();
+  m.showHelp = state_.showHelp;
+  m.frameMs = frameMs_;
+  m.glRenderer = gl_.renderer + " (" + gl_.version + ")";
+  m.shaderErrors = shaders_->errors();
+  m.sceneError = state_.sceneError;
+  m.camera = &state_.camera;
+  const Anatomy& an = state_.scene.anatomy;
+  for (int l = 0; l < kLayerCount; ++l) {
+    ui::LayerToggle t{std::string(toString(static_cast<Layer>(l))), state_.layers[static_cast<std::size_t>(l)], false};
+    for (const Vessel& v : an.vessels) t.present = t.present || static_cast<int>(layerOf(v.system)) == l;
+    for (const ContextModel& cm : an.models) t.present = t.present || static_cast<int>(cm.layer) == l;
+    m.layers.push_back(t);
+  }
+  m.xray = state_.xray;
+  m.labels = state_.labels;
+  if (state_.labels) {
+    // Which labels show needs depth reads (a pipeline flush each under a software
+    // renderer): in the window, redo it when the view changes or four times a second.
+    const CameraPose pose = state_.camera.pose();
+    const double now = windowed ? platform::Window::time() : 0.0;
+    const bool moved = glm::distance(pose.target, labelPose_.target) > 1e-3f ||
+                       std::abs(pose.distance - labelPose_.distance) > 1e-3f ||
+                       std::abs(pose.yawDeg - labelPose_.yawDeg) > 1e-3f ||
+                       std::abs(pose.pitchDeg - labelPose_.pitchDeg) > 1e-3f || uiSize != labelViewport_;
+    if (!windowed || moved || now - labelTime_ > 0.25) {
+      labelAnchors_ = labelAnchors(uiSize);
+      labelPose_ = pose;
+      labelViewport_ = uiSize;
+      labelTime_ = now;
+    }
+    m.labelAnchors = labelAnchors_;
+  }
+  m.warnings = state_.warnings;
+  if (const hemo::Engine* e = state_.engine.get()) {
+    m.hasEngine = true;
+    const auto& d = e->drivers().settings();
+    m.posture = std::string(hemo::toString(d.posture));
+    m.activity = std::string(hemo::toString(d.activity));
+    auto probe = [&](const char* id, float f) -> std::optional<hemo::NodeOutput> {
+      const int node = e->network().nodeAt(an.vesselIndex(id), f);
+      if (node < 0) return std::nullopt;
+      return e->node(node);
+    };
+    // Normal ranges beside the numbers (docs/validation.md, from physiology.md §13): ankle
+    // 4-10 mmHg lying, 76-95 standing still, 20-30 while walking or on tiptoe (AVP); CFV flow
+    // 280-350 mL/min lying; mean RA 1-5 mmHg; a left-right iliac gradient above 2 mmHg
+    // suggests a significant iliac obstruction (physiology.md §4 thresholds > 2 / > 3 mmHg).
+    const bool lying = d.posture == hemo::Posture::Supine || d.posture == hemo::Posture::LegsElevated;
+    const bool upright = d.posture == hemo::Posture::Standing;
+    const bool moving = d.activity != hemo::Activity::Still;
+    const std::string ankleNormal = lying ? "4-10" : upright ? (moving ? "20-30" : "76-95") : "";
+    if (auto o = probe("great_saphenous_vein_left", 0.06f))
+      m.readouts.push_back({"L ankle", o->pressureMmHg, "mmHg", ankleNormal});
+    if (auto o = probe("great_saphenous_vein_right", 0.06f))
+      m.readouts.push_back({"R ankle", o->pressureMmHg, "mmHg", ankleNormal});
+    if (auto o = probe("common_femoral_vein_left", 0.5f))
+      m.readouts.push_back({"L CFV flow", o->flowMlS * 60.0, "mL/min", lying ? "280-350" : ""});
+    const auto left = probe("common_iliac_vein_left", 0.1f), right = probe("common_iliac_vein_right", 0.1f);
+    if (left && right) m.readouts.push_back({"Iliac L-R", left->pressureMmHg - right->pressureMmHg, "mmHg", "< 2"});
+    m.readouts.push_back({"R atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg", "1-5"});
+    // The AVP test at the left ankle, once a bout of exercise has started while standing.
+    const AvpTracker& avp = state_.avp;
+    if (avp.phase() != AvpTracker::Phase::Waiting) {
+      const double pct = avp.baseline() > 1.0 ? 100.0 * avp.fall() / avp.baseline() : 0.0;
+      m.readouts.push_back({"L AVP fall", pct, "%", "> 50"});
+      if (avp.rt90() >= 0.0)
+        m.readouts.push_back({"L RT90", avp.rt90(), "s", "> 20"});
+      else if (avp.phase() == AvpTracker::Phase::Recovering)
+        m.readouts.push_back({"L RT90 ...", e->time() - avp.exerciseEnd(), "s", "> 20"});
+    }
+    {
+      const auto valves = hemo::selectValves(an, "left_gsv");
+      const auto& rg = e->conditions().valveRegurgitant;
+      m.leftGsvFailed = !valves.empty() && std::all_of(valves.begin(), valves.end(), [&](int v) {
+        return static_cast<std::size_t>(v) < rg.size() && rg[static_cast<std::size_t>(v)] >= 0.5;
+      });
+      // May-Thurner: the largest compression on the left common iliac vein.
+      const int civ = an.vesselIndex("common_iliac_vein_left");
+      const hemo::Network& net = e->network();
+      float lost = 0.0f;
+      for (std::size_t j = 0; j < net.links.size(); ++j) {
+        const hemo::Link& l = net.links[j];
+        if (civ < 0 || net.nodes[static_cast<std::size_t>(l.a)].vessel != civ) continue;
+        if (e->conditions().linkLesion[j] == hemo::Lesion::Compression)
+          lost = std::max(lost, static_cast<float>(1.0 - e->conditions().linkArea[j]));
+      }
+      m.mayThurner = lost;
+    }
+    // Probes: live values, the last plotSeconds for the plots, a marker in 3D.
+    std::vector<ProbeSample> history;
+    for (const LiveProbe& lp : state_.probes.probes()) {
+      ui::UiModel::ProbeView v;
+      const Vessel* vessel = an.findVessel(lp.probe.vessel);
+      v.name = (vessel ? vessel->name : lp.probe.vessel) + " at " +
+               std::to_string(static_cast<int>(std::lround(lp.probe.fraction * 100.0))) + "%";
+      const ProbeSample& last = lp.latest();
+      v.pressure = last.pressure;
+      v.flow = last.flow;
+      v.velocity = last.velocity;
+      v.diameter = last.diameter;
+      v.refluxNow = lp.currentReflux(e->time());
+      v.lastReflux = lp.lastReflux;
+      lp.history(history);
+      for (const ProbeSample& p : history)
+        if (p.time >= e->time() - m.plotSeconds) {
+          v.time.push_back(p.time);
+          v.pressureTrace.push_back(p.pressure);
+          v.velocityTrace.push_back(p.velocity);
+        }
+      const Vec3 sp = state_.camera.project(lp.position, uiSize);
+      v.screen = {sp.x, sp.y};
+      v.onScreen = sp.z > -1.0f && sp.z < 1.0f;
+      m.probes.push_back(std::move(v));
+    }
+    for (const io::Bookmark& b : state_.bookmarks) m.bookmarks.push_back(b.name);
+    for (const Vessel& v : an.vessels) m.vessels.emplace_back(v.id, v.name);
+    fillBodyModel(m);
+    fillDoppler(m);
+    if (state_.isolated >= 0) m.isolatedName = an.vessels[static_cast<std::size_t>(state_.isolated)].name;
+    ui::UiModel::FlowDisplay& f = m.flow;
+    f.particles = state_.particles;
+    f.glassWalls = state_.glassWalls;
+    static const char* const colors[] = {"direction", "speed", "oxygen"};
+    static const char* const qualities[] = {"low", "medium", "high"};
+    static const char* const maps[] = {"off", "pressure", "transmural", "velocity"};
+    f.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
+    f.quality = qualities[std::clamp(state_.quality, 0, 2)];
+    f.wallMap = maps[static_cast<int>(state_.wallMap)];
+    const WallMapRange range = wallMapRange(state_.wallMap, uprightForMap());
+    f.mapLabel = range.label;
+    f.mapUnit = range.unit;
+    f.mapLo = range.lo;
+    f.mapHi = range.hi;
+    if (state_.flow) f.particleCount = state_.flow->tracers().counts().alive;
+    if (state_.protocol) {
+      f.protocol = state_.protocol->name;
+      f.protocolTime = e->time() - state_.protocolStart;
+      f.protocolDuration = state_.protocol->duration;
+    }
+  }
+  if (state_.hovered >= 0 && state_.hovered != state_.selected)
+    m.hoveredName = an.vessels[static_cast<std::size_t>(state_.hovered)].name;
+  if (state_.selected >= 0) {
+    const Vessel& v = an.vessels[static_cast<std::size_t>(state_.selected)];
+    m.hasSelection = true;
+    m.selected.id = v.id;
+    m.selected.name = v.name;
+    m.selected.system = std::string(toString(v.system));
+    m.selected.region = std::string(toString(v.region));
+    const Vessel* into = an.findVessel(v.drainsInto);
+    m.selected.drainsInto = into ? into->name : (v.drainsInto == kRightAtrium ? "Right atrium" : "");
+    m.selected.description = v.descriptionStudent;
+    fillVesselLive(m.selected, state_.selected);
+    m.selected.diameterMm = *std::max_element(v.radii.begin(), v.radii.end()) * 20.0f;
+    m.selected.lengthCm = polylineLength(v.points);
+    m.selected.valveCount = static_cast<int>(
+        std::count_if(an.valves.begin(), an.valves.end(), [&](const Valve& x) { return x.vessel == v.id; }));
+  }
+  m.viewport = uiSize;
+  if (video_) {
+    m.recording = video_->output().string();
+    m.recordedFrames = video_->framesWritten();
+  }
+  m.actions = actions_.docs();
+  return m;
+}
+
 void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
   imgui_->setScale(pixelScale());
   imgui_->setTheme(state_.theme);
   imgui_->beginFrame(uiSize, dt);
   if (state_.showUi) {
-    ui::UiModel m;
-    m.sceneName = state_.scene.name;
-    m.scenePath = state_.scene.path.string();
-    m.vesselCount = state_.scene.anatomy.vessels.size();
-    m.landmarkCount = state_.scene.anatomy.landmarks.size();
-    m.triangleCount = renderer_->triangleCount();
-    m.simTime = state_.clock.time();
-    m.simStep = state_.clock.dt();
-    m.paused = state_.clock.paused();
-    m.timeScale = state_.clock.timeScale();
-    m.uiScale = state_.uiScale;
-    m.theme = ui::toString(state_.theme);
-    m.fullscreen = windowed && window_->fullscreen();
-    m.showHelp = state_.showHelp;
-    m.frameMs = frameMs_;
-    m.glRenderer = gl_.renderer + " (" + gl_.version + ")";
-    m.shaderErrors = shaders_->errors();
-    m.sceneError = state_.sceneError;
-    m.camera = &state_.camera;
-    const Anatomy& an = state_.scene.anatomy;
-    for (int l = 0; l < kLayerCount; ++l) {
-      ui::LayerToggle t{std::string(toString(static_cast<Layer>(l))), state_.layers[static_cast<std::size_t>(l)],
-                        false};
-      for (const Vessel& v : an.vessels) t.present = t.present || static_cast<int>(layerOf(v.system)) == l;
-      for (const ContextModel& cm : an.models) t.present = t.present || static_cast<int>(cm.layer) == l;
-      m.layers.push_back(t);
-    }
-    m.xray = state_.xray;
-    m.labels = state_.labels;
-    if (state_.labels) {
-      // Which labels show needs depth reads (a pipeline flush each under a software
-      // renderer): in the window, redo it when the view changes or four times a second.
-      const CameraPose pose = state_.camera.pose();
-      const double now = windowed ? platform::Window::time() : 0.0;
-      const bool moved = glm::distance(pose.target, labelPose_.target) > 1e-3f ||
-                         std::abs(pose.distance - labelPose_.distance) > 1e-3f ||
-                         std::abs(pose.yawDeg - labelPose_.yawDeg) > 1e-3f ||
-                         std::abs(pose.pitchDeg - labelPose_.pitchDeg) > 1e-3f || uiSize != labelViewport_;
-      if (!windowed || moved || now - labelTime_ > 0.25) {
-        labelAnchors_ = labelAnchors(uiSize);
-        labelPose_ = pose;
-        labelViewport_ = uiSize;
-        labelTime_ = now;
-      }
-      m.labelAnchors = labelAnchors_;
-    }
-    m.warnings = state_.warnings;
-    if (const hemo::Engine* e = state_.engine.get()) {
-      m.hasEngine = true;
-      const auto& d = e->drivers().settings();
-      m.posture = std::string(hemo::toString(d.posture));
-      m.activity = std::string(hemo::toString(d.activity));
-      auto probe = [&](const char* id, float f) -> std::optional<hemo::NodeOutput> {
-        const int node = e->network().nodeAt(an.vesselIndex(id), f);
-        if (node < 0) return std::nullopt;
-        return e->node(node);
-      };
-      // Normal ranges beside the numbers (docs/validation.md, from physiology.md §13): ankle
-      // 4-10 mmHg lying, 76-95 standing still, 20-30 while walking or on tiptoe (AVP); CFV flow
-      // 280-350 mL/min lying; mean RA 1-5 mmHg; a left-right iliac gradient above 2 mmHg
-      // suggests a significant iliac obstruction (physiology.md §4 thresholds > 2 / > 3 mmHg).
-      const bool lying = d.posture == hemo::Posture::Supine || d.posture == hemo::Posture::LegsElevated;
-      const bool upright = d.posture == hemo::Posture::Standing;
-      const bool moving = d.activity != hemo::Activity::Still;
-      const std::string ankleNormal = lying ? "4-10" : upright ? (moving ? "20-30" : "76-95") : "";
-      if (auto o = probe("great_saphenous_vein_left", 0.06f))
-        m.readouts.push_back({"L ankle", o->pressureMmHg, "mmHg", ankleNormal});
-      if (auto o = probe("great_saphenous_vein_right", 0.06f))
-        m.readouts.push_back({"R ankle", o->pressureMmHg, "mmHg", ankleNormal});
-      if (auto o = probe("common_femoral_vein_left", 0.5f))
-        m.readouts.push_back({"L CFV flow", o->flowMlS * 60.0, "mL/min", lying ? "280-350" : ""});
-      const auto left = probe("common_iliac_vein_left", 0.1f), right = probe("common_iliac_vein_right", 0.1f);
-      if (left && right) m.readouts.push_back({"Iliac L-R", left->pressureMmHg - right->pressureMmHg, "mmHg", "< 2"});
-      m.readouts.push_back({"R atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg", "1-5"});
-      // The AVP test at the left ankle, once a bout of exercise has started while standing.
-      const AvpTracker& avp = state_.avp;
-      if (avp.phase() != AvpTracker::Phase::Waiting) {
-        const double pct = avp.baseline() > 1.0 ? 100.0 * avp.fall() / avp.baseline() : 0.0;
-        m.readouts.push_back({"L AVP fall", pct, "%", "> 50"});
-        if (avp.rt90() >= 0.0)
-          m.readouts.push_back({"L RT90", avp.rt90(), "s", "> 20"});
-        else if (avp.phase() == AvpTracker::Phase::Recovering)
-          m.readouts.push_back({"L RT90 ...", e->time() - avp.exerciseEnd(), "s", "> 20"});
-      }
-      {
-        const auto valves = hemo::selectValves(an, "left_gsv");
-        const auto& rg = e->conditions().valveRegurgitant;
-        m.leftGsvFailed = !valves.empty() && std::all_of(valves.begin(), valves.end(), [&](int v) {
-          return static_cast<std::size_t>(v) < rg.size() && rg[static_cast<std::size_t>(v)] >= 0.5;
-        });
-        // May-Thurner: the largest compression on the left common iliac vein.
-        const int civ = an.vesselIndex("common_iliac_vein_left");
-        const hemo::Network& net = e->network();
-        float lost = 0.0f;
-        for (std::size_t j = 0; j < net.links.size(); ++j) {
-          const hemo::Link& l = net.links[j];
-          if (civ < 0 || net.nodes[static_cast<std::size_t>(l.a)].vessel != civ) continue;
-          if (e->conditions().linkLesion[j] == hemo::Lesion::Compression)
-            lost = std::max(lost, static_cast<float>(1.0 - e->conditions().linkArea[j]));
-        }
-        m.mayThurner = lost;
-      }
-      // Probes: live values, the last plotSeconds for the plots, a marker in 3D.
-      std::vector<ProbeSample> history;
-      for (const LiveProbe& lp : state_.probes.probes()) {
-        ui::UiModel::ProbeView v;
-        const Vessel* vessel = an.findVessel(lp.probe.vessel);
-        v.name = (vessel ? vessel->name : lp.probe.vessel) + " at " +
-                 std::to_string(static_cast<int>(std::lround(lp.probe.fraction * 100.0))) + "%";
-        const ProbeSample& last = lp.latest();
-        v.pressure = last.pressure;
-        v.flow = last.flow;
-        v.velocity = last.velocity;
-        v.diameter = last.diameter;
-        v.refluxNow = lp.currentReflux(e->time());
-        v.lastReflux = lp.lastReflux;
-        lp.history(history);
-        for (const ProbeSample& p : history)
-          if (p.time >= e->time() - m.plotSeconds) {
-            v.time.push_back(p.time);
-            v.pressureTrace.push_back(p.pressure);
-            v.velocityTrace.push_back(p.velocity);
-          }
-        const Vec3 sp = state_.camera.project(lp.position, uiSize);
-        v.screen = {sp.x, sp.y};
-        v.onScreen = sp.z > -1.0f && sp.z < 1.0f;
-        m.probes.push_back(std::move(v));
-      }
-      for (const io::Bookmark& b : state_.bookmarks) m.bookmarks.push_back(b.name);
-      for (const Vessel& v : an.vessels) m.vessels.emplace_back(v.id, v.name);
-      fillBodyModel(m);
-      fillDoppler(m);
-      if (state_.isolated >= 0) m.isolatedName = an.vessels[static_cast<std::size_t>(state_.isolated)].name;
-      ui::UiModel::FlowDisplay& f = m.flow;
-      f.particles = state_.particles;
-      f.glassWalls = state_.glassWalls;
-      static const char* const colors[] = {"direction", "speed", "oxygen"};
-      static const char* const qualities[] = {"low", "medium", "high"};
-      static const char* const maps[] = {"off", "pressure", "transmural", "velocity"};
-      f.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
-      f.quality = qualities[std::clamp(state_.quality, 0, 2)];
-      f.wallMap = maps[static_cast<int>(state_.wallMap)];
-      const WallMapRange range = wallMapRange(state_.wallMap, uprightForMap());
-      f.mapLabel = range.label;
-      f.mapUnit = range.unit;
-      f.mapLo = range.lo;
-      f.mapHi = range.hi;
-      if (state_.flow) f.particleCount = state_.flow->tracers().counts().alive;
-      if (state_.protocol) {
-        f.protocol = state_.protocol->name;
-        f.protocolTime = e->time() - state_.protocolStart;
-        f.protocolDuration = state_.protocol->duration;
-      }
-    }
-    if (state_.hovered >= 0 && state_.hovered != state_.selected)
-      m.hoveredName = an.vessels[static_cast<std::size_t>(state_.hovered)].name;
-    if (state_.selected >= 0) {
-      const Vessel& v = an.vessels[static_cast<std::size_t>(state_.selected)];
-      m.hasSelection = true;
-      m.selected.id = v.id;
-      m.selected.name = v.name;
-      m.selected.system = std::string(toString(v.system));
-      m.selected.region = std::string(toString(v.region));
-      const Vessel* into = an.findVessel(v.drainsInto);
-      m.selected.drainsInto = into ? into->name : (v.drainsInto == kRightAtrium ? "Right atrium" : "");
-      m.selected.description = v.descriptionStudent;
-      fillVesselLive(m.selected, state_.selected);
-      m.selected.diameterMm = *std::max_element(v.radii.begin(), v.radii.end()) * 20.0f;
-      m.selected.lengthCm = polylineLength(v.points);
-      m.selected.valveCount = static_cast<int>(
-          std::count_if(an.valves.begin(), an.valves.end(), [&](const Valve& x) { return x.vessel == v.id; }));
-    }
-    m.viewport = uiSize;
-    if (video_) {
-      m.recording = video_->output().string();
-      m.recordedFrames = video_->framesWritten();
-    }
-    m.actions = actions_.docs();
+    const ui::UiModel m = uiModel(uiSize, windowed);
     ui::drawUi(m, imgui_->fonts(), panel_, pending_);
   }
   imgui_->endFrame();

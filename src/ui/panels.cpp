@@ -14,7 +14,11 @@
 namespace venaviz::ui {
 namespace {
 
+/// Set for one drawUi call from PanelState::expandAll (UI tests reach every control at once).
+bool gExpandAll = false;
+
 bool heading(const FontSet& fonts, const char* text, bool openByDefault) {
+  if (gExpandAll) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
   ImGui::PushFont(fonts.heading);
   const bool open = ImGui::CollapsingHeader(text, openByDefault ? ImGuiTreeNodeFlags_DefaultOpen : 0);
   ImGui::PopFont();
@@ -153,6 +157,7 @@ void displaySection(const UiModel& m, const FontSet& fonts, PanelState& st, Acti
 /// pressed. Emits "<action> <value>".
 void choiceGrid(const char* const (*items)[2], int count, const std::string& current, const char* action, float w,
                 Actions& out, int columns = 2) {
+  ImGui::PushID(action);  // the same label may appear in two grids ("Speed")
   for (int i = 0; i < count; ++i) {
     const bool on = current == items[i][1];
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
@@ -160,6 +165,7 @@ void choiceGrid(const char* const (*items)[2], int count, const std::string& cur
     if (on) ImGui::PopStyleColor();
     if (i % columns != columns - 1 && i + 1 < count) ImGui::SameLine();
   }
+  ImGui::PopID();
 }
 
 /// A slider showing the model's value; it emits once, when released (one undo step per
@@ -926,6 +932,7 @@ std::string formatSimTime(double s) {
 }
 
 void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
+  gExpandAll = st.expandAll;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize;
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + em * 0.6f, vp->Pos.y + em * 0.6f), ImGuiCond_FirstUseEver);

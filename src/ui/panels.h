@@ -19,6 +19,7 @@ struct PanelState {
   std::set<std::string> dragging;
   bool leftSide = true;      ///< leg for the thrombosis presets
   bool patientText = false;  ///< the vessel card in plain words (patient level)
+  bool expandAll = false;    ///< every section open (UI tests)
   bool initialized = false;
   char search[64] = "";        ///< vessel search text
   char bookmarkName[64] = "";  ///< name for the next saved view
