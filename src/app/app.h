@@ -76,6 +76,7 @@ struct AppState {
   ui::Theme theme = ui::Theme::Dark;
   bool showHelp = false;
   bool showUi = true;
+  bool expandPanels = false;  ///< every section of the control panel open
   bool quit = false;
   std::string sceneError;
   std::vector<std::string> warnings;  ///< non-fatal scene problems (a missing model file)

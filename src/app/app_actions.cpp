@@ -62,6 +62,8 @@ void App::registerActions() {
 
   a.add("ui_scale", "ui_scale X", "Text and control size, 1 to 3 (fonts are re-rasterized)", 1, 1,
         [&s](auto& args) { s.uiScale = static_cast<float>(parseNumberArg("ui_scale", args[0], 1.0, 3.0)); });
+  a.add("expand_panels", "expand_panels [on|off]", "Open every section of the control panel (an overview)", 0, 1,
+        [&s](auto& args) { s.expandPanels = parseSwitchArg("expand_panels", args, s.expandPanels); });
   a.add("theme", "theme dark|light|contrast", "Panel colours: dark, light (bright rooms) or high contrast", 1, 1,
         [&s](auto& args) {
           const auto t = ui::parseTheme(args[0]);

@@ -265,6 +265,7 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
   imgui_->beginFrame(uiSize, dt);
   if (state_.showUi) {
     const ui::UiModel m = uiModel(uiSize, windowed);
+    panel_.expandAll = state_.expandPanels;
     ui::drawUi(m, imgui_->fonts(), panel_, pending_);
   }
   imgui_->endFrame();

@@ -535,10 +535,23 @@ void dopplerWindow(const UiModel& m, const FontSet& fonts, float panelRight, Act
 
   // Cross-section: scaled so the reference lumen fills about half the box.
   const ImVec2 so(o.x + size.x + ImGui::GetStyle().ItemSpacing.x, o.y);
-  const ImVec2 sc(so.x + sectionW * 0.5f, so.y + size.y * 0.5f - fs);
   dl->AddRectFilled(so, ImVec2(so.x + sectionW, so.y + size.y), IM_COL32(8, 11, 16, 230), 4.0f);
+  // Fit the wall, and the artery when there is one, in the box above the two text lines; at
+  // least the size of a vein twice the reference, so a small lumen looks small.
   const float refR = std::sqrt(d.referenceArea / 3.14159265f);
-  const float k = std::fmin(sectionW, size.y) * 0.26f / std::fmax(refR, 0.1f);
+  Vec2 lo(-2.0f * refR), hi(2.0f * refR);
+  for (const Vec2& p : d.outer) {
+    lo = glm::min(lo, p);
+    hi = glm::max(hi, p);
+  }
+  if (d.artery) {
+    lo = glm::min(lo, d.arteryCentre - Vec2(d.arteryRadius));
+    hi = glm::max(hi, d.arteryCentre + Vec2(d.arteryRadius));
+  }
+  const float boxH = size.y - fs * 2.6f - fs * 1.4f;
+  const float k = 0.9f * std::fmin(sectionW / (hi.x - lo.x), boxH / (hi.y - lo.y));
+  const Vec2 mid = (lo + hi) * 0.5f;
+  const ImVec2 sc(so.x + sectionW * 0.5f - mid.x * k, so.y + fs * 1.4f + boxH * 0.5f - mid.y * k);
   auto poly = [&](const std::vector<Vec2>& pts, ImU32 fill) {
     if (pts.size() < 3) return;
     std::vector<ImVec2> q;
