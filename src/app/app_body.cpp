@@ -185,27 +185,22 @@ void App::registerBodyActions() {
           engineOrThrow("reset_body");
           restoreBody(state_.bodyDefaults);
         });
-  a.add("undo", "undo", "Undo the last change to the body (posture, activity, conditions, treatments)", 0, 0,
-        [this, &s, engineOrThrow](auto&) {
-          engineOrThrow("undo");
-          if (s.undo.empty()) throw Error("undo: nothing to undo");
-          auto step = std::move(s.undo.back());
-          s.undo.pop_back();
-          BodyParams now = bodyParams();
-          restoreBody(step.second);
-          s.redo.push_back({step.first, std::move(now)});
-          log::info("undid: " + step.first);
-        });
-  a.add("redo", "redo", "Redo the last undone change to the body", 0, 0, [this, &s, engineOrThrow](auto&) {
-    engineOrThrow("redo");
-    if (s.redo.empty()) throw Error("redo: nothing to redo");
-    auto step = std::move(s.redo.back());
-    s.redo.pop_back();
+  // Undo and redo move one step between the two stacks, swapping in the body it recorded.
+  using Stack = std::vector<std::pair<std::string, BodyParams>>;
+  auto swapStep = [this, engineOrThrow](const char* what, Stack& from, Stack& to) {
+    engineOrThrow(what);
+    if (from.empty()) throw Error(std::string(what) + ": nothing to " + what);
+    auto step = std::move(from.back());
+    from.pop_back();
     BodyParams now = bodyParams();
     restoreBody(step.second);
-    s.undo.push_back({step.first, std::move(now)});
-    log::info("redid: " + step.first);
-  });
+    to.push_back({step.first, std::move(now)});
+    log::info(std::string(what) + ": " + step.first);
+  };
+  a.add("undo", "undo", "Undo the last change to the body (posture, activity, conditions, treatments)", 0, 0,
+        [&s, swapStep](auto&) { swapStep("undo", s.undo, s.redo); });
+  a.add("redo", "redo", "Redo the last undone change to the body", 0, 0,
+        [&s, swapStep](auto&) { swapStep("redo", s.redo, s.undo); });
   a.add("fast_forward", "fast_forward [SECONDS]",
         "Run the simulation ahead (default 30 s) to reach a steady state; the picture jumps", 0, 1,
         [this, engineOrThrow](auto& args) {
