@@ -1,36 +1,16 @@
-// Context shading. Opaque structures (bones) get soft matte lighting. Translucent ones use an
-// x-ray look: nearly clear where the surface faces the viewer, denser at the silhouette, so
-// the vessels inside stay visible while the outline of the body part still reads.
+// Context shading per pixel (close views): see context_light.glsl.
 #include "common.glsl"
+#include "context_light.glsl"
 
 in vec3 vWorldPos;
 in vec3 vNormal;
+in float vClip;
 
 uniform vec3 uEye;
-uniform vec3 uKeyDir;
-uniform vec3 uFillDir;
-uniform vec3 uUp;
-uniform vec3 uColor;    // linear RGB
-uniform float uOpacity; // 0..1
-uniform int uXray;      // 1: silhouette-weighted opacity
 
 layout(location = 0) out vec4 fragColor;
 
 void main() {
-  vec3 n = normalize(vNormal);
-  vec3 v = normalize(uEye - vWorldPos);
-  float facing = dot(n, v);
-  if (facing < 0.0) n = -n;
-  float key = max(dot(n, uKeyDir), 0.0);
-  float fill = max(dot(n, uFillDir), 0.0);
-  float sky = 0.5 + 0.5 * dot(n, uUp);
-  vec3 ambient = mix(vec3(0.12, 0.11, 0.11), vec3(0.30, 0.30, 0.32), sky);
-  vec3 color = uColor * (ambient + 0.85 * key + 0.25 * fill);
-  float alpha = uOpacity;
-  if (uXray == 1) {
-    float rim = 1.0 - abs(facing);
-    alpha = uOpacity * (0.12 + 0.88 * rim * rim);
-  }
-  // Premultiplied alpha (blend: ONE, ONE_MINUS_SRC_ALPHA).
-  fragColor = vec4(linearToSrgb(toneMap(color)) * alpha, alpha);
+  if (vClip < 0.0) discard;  // the clipping plane
+  fragColor = contextShade(normalize(vNormal), normalize(uEye - vWorldPos));
 }

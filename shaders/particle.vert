@@ -10,6 +10,7 @@ layout(location = VZ_ATTR_PARTICLE_A) in vec4 aPosVel;  // cm; cm/s (> 0 towards
 layout(location = VZ_ATTR_PARTICLE_B) in vec4 aDirSat;  // unit direction; saturation 0..1
 
 uniform mat4 uView;
+uniform vec4 uClip;  // keep where dot(uClip.xyz, p) >= uClip.w (off: 0,0,0,-1)
 uniform mat4 uProj;
 uniform float uPixelWorld;  // world size of one pixel at unit view depth
 uniform float uSize;        // head diameter, cm
@@ -56,4 +57,5 @@ void main() {
   vColor = linearToSrgb(toneMap(c * 1.15 * (1.0 - 0.45 * far)));
   viewPos.xy += along * (a * head) + side * (s * head);
   gl_Position = uProj * viewPos;
+  if (dot(uClip.xyz, aPosVel.xyz) < uClip.w) gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // clipped away
 }

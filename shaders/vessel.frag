@@ -16,11 +16,13 @@ uniform vec3 uUp;       // unit, screen up (for the ambient gradient)
 uniform int uGlass;     // 1: translucent walls
 uniform int uColorMap;  // 1: colour walls by the live value (vLive.x) over uMapRange
 uniform vec2 uMapRange;
+uniform vec4 uClip;  // keep where dot(uClip.xyz, p) >= uClip.w (off: 0,0,0,-1)
 uniform vec2 uDepthCue;  // eye distances (cm) where the depth cue starts and is full
 
 layout(location = 0) out vec4 fragColor;
 
 void main() {
+  if (dot(uClip.xyz, vWorldPos) < uClip.w) discard;  // the clipping plane
   bool valve = vLive.w > 0.5;
   vec3 n = valve && vLive.y > 0.5 ? cross(dFdx(vWorldPos), dFdy(vWorldPos)) : vNormal;
   n = length(n) > 1e-12 ? normalize(n) : vec3(0.0, 0.0, 1.0);

@@ -241,7 +241,20 @@ std::optional<PickHit> App::vesselAt(Vec2 windowPos) const {
   const Vec3 farP = state_.camera.unproject(windowPos, 1.0f, size);
   std::vector<bool> visible(state_.scene.anatomy.vessels.size());
   for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = vesselVisible(i);
-  return picker_->pick(nearP, glm::normalize(farP - nearP), visible);
+  auto hit = picker_->pick(nearP, glm::normalize(farP - nearP), visible);
+  const Vec4 c = clipPlane();
+  if (hit && glm::dot(Vec3(c), hit->point) < c.w) return std::nullopt;  // on the part cut away
+  return hit;
+}
+
+Vec4 App::clipPlane() const {
+  if (state_.clipAxis <= 0 || state_.clipAxis > 3) return {0.0f, 0.0f, 0.0f, -1.0f};
+  // Kept by default: x >= at (the patient's left of a sagittal cut), y >= at (the posterior
+  // part: an anterior view looks into the body), z <= at (below the level); flip swaps.
+  Vec3 n(0.0f);
+  n[state_.clipAxis - 1] = state_.clipAxis == 3 ? -1.0f : 1.0f;
+  if (state_.clipFlip) n = -n;
+  return {n, glm::dot(n, Vec3(state_.clipAt))};
 }
 
 CameraPose App::scenePose(std::optional<View> view) const {
@@ -421,6 +434,7 @@ void App::uploadFrameData(int fbHeight) {
   }
   look_.particles = state_.particles && state_.flow;
   look_.particleColor = state_.particleColor;
+  look_.clipPlane = clipPlane();
   look_.colorMap = state_.wallMap != WallMap::Off;
   const WallMapRange range = wallMapRange(state_.wallMap, uprightForMap());
   look_.mapRange = {range.lo, range.hi};

@@ -77,6 +77,12 @@ struct AppState {
   bool showHelp = false;
   bool showUi = true;
   bool expandPanels = false;  ///< every section of the control panel open
+  /// Clipping plane through the body: axis 0 off, 1 sagittal (cuts at x), 2 coronal (y),
+  /// 3 axial (z); what lies on the near side of `clipAt` (cm) is cut away, the other side when
+  /// flipped.
+  int clipAxis = 0;
+  float clipAt = 0.0f;
+  bool clipFlip = false;
   bool quit = false;
   std::string sceneError;
   std::vector<std::string> warnings;  ///< non-fatal scene problems (a missing model file)
@@ -162,6 +168,8 @@ class App {
   /// Vessels whose labels the label layer shows, with their screen anchors.
   std::vector<std::pair<std::string, Vec2>> labelAnchors(Vec2 viewport) const;
   bool vesselVisible(std::size_t index) const;
+  /// The clipping plane as the renderer takes it (dot(xyz, p) < w is cut away).
+  Vec4 clipPlane() const;
   /// Whether the wall colour map uses the upright (0-100 mmHg) or lying (0-20 mmHg) range.
   bool uprightForMap() const;
 

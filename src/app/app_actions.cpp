@@ -130,6 +130,28 @@ void App::registerActions() {
     if (state_.selected >= 0 && !vesselVisible(static_cast<std::size_t>(state_.selected))) state_.selected = -1;
     refreshStyles();
   });
+  a.add("clip", "clip off|sagittal|coronal|axial [AT_CM] [flip]",
+        "Cut the body with a plane: sagittal at x, coronal at y (the front half removed), axial at a height z "
+        "(what lies above removed); flip keeps the other side",
+        1, 3, [&s](auto& args) {
+          static const char* const kAxes[] = {"off", "sagittal", "coronal", "axial"};
+          int axis = -1;
+          for (int i = 0; i < 4; ++i)
+            if (args[0] == kAxes[i]) axis = i;
+          if (axis < 0)
+            throw Error("clip: \"" + args[0] + "\" is not a plane; expected off, sagittal, coronal or axial");
+          bool flip = false;
+          float at = 0.0f;
+          for (std::size_t k = 1; k < args.size(); ++k) {
+            if (args[k] == "flip")
+              flip = true;
+            else
+              at = static_cast<float>(parseNumberArg("clip", args[k], -300.0, 300.0));
+          }
+          s.clipAxis = axis;
+          s.clipAt = at;
+          s.clipFlip = flip;
+        });
   a.add("xray", "xray [on|off]", "X-ray look for skin and muscles (see-through, outlines kept)", 0, 1,
         [this](auto& args) {
           state_.xray = parseSwitchArg("xray", args, state_.xray);

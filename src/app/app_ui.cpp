@@ -26,6 +26,7 @@ std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const
   };
   std::vector<Candidate> cands;
   const Anatomy& a = state_.scene.anatomy;
+  const Vec4 clip = clipPlane();
   for (std::size_t i = 0; i < a.vessels.size(); ++i) {
     if (!vesselVisible(i)) continue;
     const Vessel& v = a.vessels[i];
@@ -33,7 +34,8 @@ std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const
     Vec3 prev = state_.camera.project(v.points[0], viewport);
     for (std::size_t k = 0; k < v.points.size(); ++k) {
       const Vec3 p = state_.camera.project(v.points[k], viewport);
-      const bool in = p.z > -1.0f && p.z < 1.0f && p.x > 0 && p.y > 0 && p.x < viewport.x && p.y < viewport.y;
+      const bool in = p.z > -1.0f && p.z < 1.0f && p.x > 0 && p.y > 0 && p.x < viewport.x && p.y < viewport.y &&
+                      glm::dot(Vec3(clip), v.points[k]) >= clip.w;  // not cut away
       if (in) {
         c.inside.emplace_back(p, v.radii[k]);
         if (k > 0) c.score += glm::distance(Vec2(prev), Vec2(p));
@@ -106,6 +108,15 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
     m.layers.push_back(t);
   }
   m.xray = state_.xray;
+  static const char* const kAxes[] = {"off", "sagittal", "coronal", "axial"};
+  m.clipAxis = kAxes[std::clamp(state_.clipAxis, 0, 3)];
+  m.clipAt = state_.clipAt;
+  m.clipFlip = state_.clipFlip;
+  {
+    Vec3 lo, hi;
+    an.bounds(lo, hi);
+    for (int k = 0; k < 3; ++k) m.clipRange[k] = {lo[k], hi[k]};
+  }
   m.labels = state_.labels;
   if (state_.labels) {
     // Which labels show needs depth reads (a pipeline flush each under a software

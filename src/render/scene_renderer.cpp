@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <numeric>
 
+#include "anatomy/simplify.h"
 #include "render/bindings.h"
 
 namespace venaviz::render {
@@ -74,6 +75,7 @@ SceneRenderer::SceneRenderer(ShaderLibrary& shaders) : shaders_(shaders) {
   shaders_.add("vessel", "vessel.vert", "vessel.frag");
   shaders_.add("background", "background.vert", "background.frag");
   shaders_.add("context", "context.vert", "context.frag");
+  shaders_.add("context_far", "context.vert", "context_far.frag");
   shaders_.add("particle", "particle.vert", "particle.frag");
   emptyVao_ = makeVertexArray("background.vao");
   // Particles: one streamed buffer holding each particle's record four times (one per quad
@@ -145,6 +147,7 @@ void SceneRenderer::setMesh(const Mesh& vessels, const Mesh& coarse, const Mesh&
 }
 
 void SceneRenderer::setContext(const std::vector<Mesh>& models) {
+  // One buffer: every fine model, then every coarse one (index ranges).
   Mesh all;
   contextRanges_.clear();
   for (const Mesh& m : models) {
@@ -156,6 +159,15 @@ void SceneRenderer::setContext(const std::vector<Mesh>& models) {
     contextRanges_.push_back(r);
     append(all, m);
   }
+  for (std::size_t i = 0; i < models.size(); ++i) {
+    Range& r = contextRanges_[i];
+    const Mesh m = simplifyMesh(models[i]);
+    r.coarseFirst = static_cast<GLsizei>(all.indices.size());
+    r.coarseCount = static_cast<GLsizei>(m.indices.size());
+    // A model smaller than a cell may vanish: keep its fine mesh.
+    if (r.coarseCount == 0) r.coarseFirst = r.first, r.coarseCount = r.count;
+    append(all, m);
+  }
   contextStyles_.resize(models.size());
   if (all.indices.empty()) {
     contextVao_ = VertexArray();
@@ -163,6 +175,11 @@ void SceneRenderer::setContext(const std::vector<Mesh>& models) {
   }
   uploadMesh(all, contextVao_, contextVbo_, contextIbo_, "context");
   checkGl("SceneRenderer::setContext");
+}
+
+void SceneRenderer::setClipUniform(GLuint prog, const SceneLook& look) {
+  const Vec4& c = look.clipPlane;
+  glUniform4f(glGetUniformLocation(prog, "uClip"), c.x, c.y, c.z, c.w);
 }
 
 void SceneRenderer::setLightUniforms(GLuint prog, const OrbitCamera& camera, const Mat4& vp) {
@@ -178,8 +195,10 @@ void SceneRenderer::setLightUniforms(GLuint prog, const OrbitCamera& camera, con
   glUniform2f(glGetUniformLocation(prog, "uDepthCue"), d * 0.9f, d * 1.35f + 20.0f);
 }
 
-void SceneRenderer::drawContext(const OrbitCamera& camera, const Mat4& vp, bool translucent, const SceneLook& look) {
-  const GLuint prog = shaders_.program("context");
+void SceneRenderer::drawContext(const OrbitCamera& camera, const Mat4& vp, bool translucent, bool distant,
+                                const SceneLook& look) {
+  // Distant views: the coarse meshes, lit per vertex (context_far.frag says why).
+  const GLuint prog = shaders_.program(distant ? "context_far" : "context");
   if (!prog || !contextVao_) return;
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < contextRanges_.size(); ++i) {
@@ -187,13 +206,17 @@ void SceneRenderer::drawContext(const OrbitCamera& camera, const Mat4& vp, bool 
     if (st.visible && st.opacity > 0.0f && (st.opacity < 0.999f) == translucent) order.push_back(i);
   }
   if (order.empty()) return;
-  // Translucent: far to near (painter's order between models).
+  // Translucent: far to near (painter's order between models). Opaque: near to far, so the
+  // depth test rejects hidden pixels before they are shaded.
   const Vec3 eye = camera.eye();
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return glm::distance(contextRanges_[a].centroid, eye) > glm::distance(contextRanges_[b].centroid, eye);
+    const float da = glm::distance(contextRanges_[a].centroid, eye);
+    const float db = glm::distance(contextRanges_[b].centroid, eye);
+    return translucent ? da > db : da < db;
   });
   glUseProgram(prog);
   setLightUniforms(prog, camera, vp);
+  setClipUniform(prog, look);
   glUniform1i(glGetUniformLocation(prog, "uXray"), translucent && look.xray ? 1 : 0);
   glBindVertexArray(contextVao_.id());
   if (translucent) {
@@ -204,9 +227,10 @@ void SceneRenderer::drawContext(const OrbitCamera& camera, const Mat4& vp, bool 
   for (std::size_t i : order) {
     setVec3(prog, "uColor", contextStyles_[i].color);
     glUniform1f(glGetUniformLocation(prog, "uOpacity"), contextStyles_[i].opacity);
-    glDrawElements(
-        GL_TRIANGLES, contextRanges_[i].count, GL_UNSIGNED_INT,
-        reinterpret_cast<const void*>(static_cast<std::size_t>(contextRanges_[i].first) * sizeof(std::uint32_t)));
+    const Range& r = contextRanges_[i];
+    glDrawElements(GL_TRIANGLES, distant ? r.coarseCount : r.count, GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(static_cast<std::size_t>(distant ? r.coarseFirst : r.first) *
+                                                 sizeof(std::uint32_t)));
   }
   glDisable(GL_BLEND);
   glDepthMask(GL_TRUE);
@@ -281,6 +305,7 @@ void SceneRenderer::drawParticles(const OrbitCamera& camera, int height, const S
   glUniform1i(glGetUniformLocation(prog, "uColorMode"), look.particleColor);
   glUniform1f(glGetUniformLocation(prog, "uSpeedMax"), look.speedMax);
   glUniform1f(glGetUniformLocation(prog, "uRefluxMin"), look.refluxMin);
+  setClipUniform(prog, look);
   const float d = camera.pose().distance;
   glUniform2f(glGetUniformLocation(prog, "uDepthCue"), d * 0.9f, d * 1.35f + 20.0f);
   // Quads fitted to each streak: point sprites would be one vertex each but cover a square
@@ -306,6 +331,7 @@ void SceneRenderer::drawVessels(const OrbitCamera& camera, const Mat4& vp, const
   glUniform1i(glGetUniformLocation(prog, "uVesselCount"), vesselCount_);
   glUniform1i(glGetUniformLocation(prog, "uColorMap"), look.colorMap ? 1 : 0);
   glUniform2f(glGetUniformLocation(prog, "uMapRange"), look.mapRange.x, look.mapRange.y);
+  setClipUniform(prog, look);
   glBindVertexArray(vao_.id());
   const bool coarse = !look.fineWalls && coarseIndexCount_ > 0;
   // Valve leaflets first (open surfaces: both sides), always opaque. Distant views (coarse
@@ -340,37 +366,80 @@ void SceneRenderer::drawVessels(const OrbitCamera& camera, const Mat4& vp, const
   glDisable(GL_BLEND);
 }
 
-void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const SceneLook& look) {
-  glViewport(0, 0, width, height);
-  glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-  glClearDepth(1.0);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-  glDisable(GL_BLEND);
-  glDisable(GL_SCISSOR_TEST);
-
-  // Background: no depth writes.
-  glDisable(GL_DEPTH_TEST);
-  glDepthMask(GL_FALSE);
-  if (GLuint bg = shaders_.program("background")) {
-    glUseProgram(bg);
-    setVec3(bg, "uTop", look.backgroundTop);
-    setVec3(bg, "uBottom", look.backgroundBottom);
+void SceneRenderer::drawBackground(int width, int height, const SceneLook& look) {
+  const GLuint prog = shaders_.program("background");
+  if (!prog) {
+    glClear(GL_COLOR_BUFFER_BIT);
+    return;
+  }
+  auto pass = [&] {
+    glUseProgram(prog);
+    setVec3(prog, "uTop", look.backgroundTop);
+    setVec3(prog, "uBottom", look.backgroundBottom);
     glBindVertexArray(emptyVao_.id());
     glDrawArrays(GL_TRIANGLES, 0, 3);
+  };
+  GLint target = 0, readTarget = 0, sampleBuffers = 0;
+  glGetIntegerv(GL_SAMPLE_BUFFERS, &sampleBuffers);
+  if (sampleBuffers != 0) {  // a multisampled target (GPUs) cannot be blitted into: shade it
+    pass();
+    return;
   }
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &readTarget);
+  const bool resized = !backgroundFbo_ || width != backgroundWidth_ || height != backgroundHeight_;
+  if (resized) {
+    backgroundTex_ = makeTexture({.width = width, .height = height, .label = "background.cache"});
+    GLuint id = 0;
+    glGenFramebuffers(1, &id);
+    backgroundFbo_ = Framebuffer(id, "background.cache");
+    glBindFramebuffer(GL_FRAMEBUFFER, id);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, backgroundTex_.id(), 0);
+  }
+  if (resized || prog != backgroundProgram_ || look.backgroundTop != backgroundTop_ ||
+      look.backgroundBottom != backgroundBottom_) {
+    glBindFramebuffer(GL_FRAMEBUFFER, backgroundFbo_.id());
+    pass();
+    backgroundWidth_ = width;
+    backgroundHeight_ = height;
+    backgroundTop_ = look.backgroundTop;
+    backgroundBottom_ = look.backgroundBottom;
+    backgroundProgram_ = prog;
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFbo_.id());
+  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(readTarget));
+}
+
+void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const SceneLook& look) {
+  glViewport(0, 0, width, height);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glDepthMask(GL_TRUE);
+  glClearDepth(1.0);
+  glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+  glClear(GL_DEPTH_BUFFER_BIT);
+  drawBackground(width, height, look);  // every pixel: the colour needs no clear
 
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
-  glDepthMask(GL_TRUE);
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   proj_ = camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
   viewportHeight_ = height;
   const Mat4 vp = proj_ * camera.view();
-  drawContext(camera, vp, false, look);  // opaque context (bones) first: glass walls blend over it
-  drawVessels(camera, vp, look);         // valves, particles, walls
+  // Distant views (the coarse context's error under a pixel at the orbit target) draw the
+  // coarse context, lit per vertex.
+  const float pxPerCm = static_cast<float>(height) / (2.0f * std::tan(glm::radians(camera.fovYDeg()) * 0.5f) *
+                                                      std::max(camera.pose().distance, 1.0f));
+  const bool distant = SimplifyOptions{}.maxError * pxPerCm < kContextErrorPixels;
+  drawContext(camera, vp, false, distant, look);  // opaque context (bones) first: glass walls blend over it
+  drawVessels(camera, vp, look);                  // valves, particles, walls
   if (!look.glassWalls) drawParticles(camera, height, look);
-  drawContext(camera, vp, true, look);  // translucent context last, over everything
+  drawContext(camera, vp, true, distant, look);  // translucent context last, over everything
   glBindVertexArray(0);
   glDisable(GL_CULL_FACE);
   glUseProgram(0);

@@ -40,6 +40,9 @@ struct SceneLook {
   float streakSeconds = 0.10f;     ///< motion one streak shows, s
   float speedMax = 40.0f;          ///< cm/s at the top of the speed colour ramp
   float refluxMin = 1.0f;          ///< cm/s backwards before a particle is shown as reflux
+  /// Clipping plane: what lies where dot(xyz, p) < w (body frame, cm) is cut away. The default
+  /// (0, 0, 0, -1) keeps everything.
+  Vec4 clipPlane{0.0f, 0.0f, 0.0f, -1.0f};
 };
 
 /// Floats per particle in setParticles: position (cm) and signed velocity (cm/s, > 0 towards
@@ -53,6 +56,12 @@ struct ContextStyle {
   bool visible = true;
 };
 
+/// The context models' coarse level of detail (SimplifyOptions' defaults: within 0.1 cm of
+/// the surface) is drawn, lit per vertex, while that error spans less than this many pixels
+/// at the orbit target's distance (default: 0.9, i.e. below 9 px per cm, where the walls
+/// switch to their coarse mesh too).
+inline constexpr float kContextErrorPixels = 0.9f;
+
 class SceneRenderer {
  public:
   /// Registers the programs it needs in `shaders` (throws if they do not compile).
@@ -65,7 +74,9 @@ class SceneRenderer {
   /// SceneLook::fineWalls is off (distant views: fewer, larger triangles for software renderers).
   void setMesh(const Mesh& vessels, const Mesh& coarse, const Mesh& valves, std::size_t vesselCount,
                std::size_t valveCount);
-  /// Uploads the context models (vertex.vessel = model index) and their looks.
+  /// Uploads the context models (vertex.vessel = model index) with a coarse level of detail
+  /// of each (simplifyMesh, default options), drawn lit per vertex in distant views (see
+  /// kContextErrorPixels). Simplifying the default scene's 125k triangles takes ~25 ms.
   void setContext(const std::vector<Mesh>& models);
   void setContextStyles(const std::vector<ContextStyle>& styles) { contextStyles_ = styles; }
   /// Per-vessel styles; uploaded in one texture update when changed.
@@ -86,13 +97,17 @@ class SceneRenderer {
 
  private:
   struct Range {
-    GLsizei first = 0, count = 0;  ///< in indices
+    GLsizei first = 0, count = 0;              ///< in indices
+    GLsizei coarseFirst = 0, coarseCount = 0;  ///< the coarse level of detail, in indices
     Vec3 centroid{0.0f};
   };
   void setLightUniforms(GLuint program, const OrbitCamera& camera, const Mat4& viewProj);
+  static void setClipUniform(GLuint program, const SceneLook& look);
+  void drawBackground(int width, int height, const SceneLook& look);
   void drawVessels(const OrbitCamera& camera, const Mat4& viewProj, const SceneLook& look);
   void drawParticles(const OrbitCamera& camera, int height, const SceneLook& look);
-  void drawContext(const OrbitCamera& camera, const Mat4& viewProj, bool translucent, const SceneLook& look);
+  void drawContext(const OrbitCamera& camera, const Mat4& viewProj, bool translucent, bool distant,
+                   const SceneLook& look);
 
   ShaderLibrary& shaders_;
   VertexArray vao_, emptyVao_, contextVao_, particleVao_;
@@ -104,6 +119,14 @@ class SceneRenderer {
   std::size_t particleCount_ = 0, particleCapacity_ = 0;
   Mat4 proj_{1.0f};  ///< this frame's projection
   int viewportHeight_ = 1;
+  /// The background gradient rendered once per size, colours and program (a shader reload
+  /// makes a new one); copied into single-sampled targets each frame (a memory copy under
+  /// llvmpipe instead of a shaded full-screen pass).
+  Texture backgroundTex_;
+  Framebuffer backgroundFbo_;
+  int backgroundWidth_ = 0, backgroundHeight_ = 0;
+  Vec3 backgroundTop_{-1.0f}, backgroundBottom_{-1.0f};
+  GLuint backgroundProgram_ = 0;
   std::vector<Range> contextRanges_;
   std::vector<ContextStyle> contextStyles_;
 };

@@ -712,7 +712,7 @@ void flowLegend(const UiModel& m, const FontSet& fonts, float panelRight) {
   }
 }
 
-void layersSection(const UiModel& m, const FontSet& fonts, Actions& out) {
+void layersSection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
   if (!heading(fonts, "Layers", false)) return;
   int shown = 0;
   for (const auto& l : m.layers) {
@@ -727,6 +727,32 @@ void layersSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (ImGui::Checkbox("X-ray skin and muscles", &xray)) out.emplace_back(xray ? "xray on" : "xray off");
   bool labels = m.labels;
   if (ImGui::Checkbox("Labels", &labels)) out.emplace_back(labels ? "labels on" : "labels off");
+  ImGui::TextDisabled("Cut the body");
+  static const char* const planes[][2] = {
+      {"No cut", "off"}, {"Side (sagittal)", "sagittal"}, {"Front (coronal)", "coronal"}, {"Level (axial)", "axial"}};
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+  const std::string flip = m.clipFlip ? " flip" : "";
+  for (int i = 0; i < 4; ++i) {
+    const bool on = m.clipAxis == planes[i][1];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    if (ImGui::Button(planes[i][0], ImVec2(w, 0))) {
+      // A new plane starts through the middle of the body.
+      const int k = i - 1;
+      const float mid = k >= 0 ? 0.5f * (m.clipRange[k].x + m.clipRange[k].y) : 0.0f;
+      out.push_back(std::string("clip ") + planes[i][1] + (k >= 0 ? fmt(" %.1f", mid) : ""));
+    }
+    if (on) ImGui::PopStyleColor();
+    if (i % 2 == 0) ImGui::SameLine();
+  }
+  if (m.clipAxis != "off") {
+    const int k = m.clipAxis == "sagittal" ? 0 : m.clipAxis == "coronal" ? 1 : 2;
+    float at = 0.0f;
+    if (releasedSlider("##clipat", m.clipAt, m.clipRange[k].x, m.clipRange[k].y, "at %.0f cm", st, at))
+      out.push_back("clip " + m.clipAxis + fmt(" %.1f", at) + flip);
+    bool f = m.clipFlip;
+    if (ImGui::Checkbox("Keep the other side", &f))
+      out.push_back("clip " + m.clipAxis + fmt(" %.1f", m.clipAt) + (f ? " flip" : ""));
+  }
 }
 
 void vesselCard(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out) {
@@ -962,7 +988,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   probesSection(m, fonts, out);
   viewSection(m, fonts, st, out);
   exploreSection(m, fonts, st, out);
-  layersSection(m, fonts, out);
+  layersSection(m, fonts, st, out);
   displaySection(m, fonts, st, out);
   sceneSection(m, fonts, st, out);
   developerSection(m, fonts, out);

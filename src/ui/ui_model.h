@@ -62,6 +62,10 @@ struct UiModel {
   std::vector<LayerToggle> layers;
   bool xray = true;
   bool labels = true;
+  std::string clipAxis = "off";  ///< off, sagittal, coronal, axial
+  float clipAt = 0.0f;           ///< cm
+  bool clipFlip = false;
+  Vec2 clipRange[3];                                       ///< the body's extent along x, y, z (cm), for the slider
   std::vector<std::pair<std::string, Vec2>> labelAnchors;  ///< vessel name, screen position
   std::string hoveredName;                                 ///< vessel under the cursor, if any
   bool hasSelection = false;

@@ -509,3 +509,31 @@ TEST_F(FlowGLTest, DuplexViewTimesRefluxAfterASqueezeAndShowsTheCompressedLumen)
   EXPECT_LT(cs.semiMinorMm, 0.5f * cs.semiMajorMm);
   EXPECT_THROW(app_->apply("doppler 4"), Error);  // three probes placed
 }
+
+TEST_F(FlowGLTest, ClippingPlaneCutsAwayOneSideAndItsLabels) {
+  // Anterior view of the whole body: count vein-blue and artery-red pixels above and below the
+  // middle of the image, with no cut and with everything above 60 cm (mid-thigh) cut away.
+  auto count = [&](bool top) {
+    const Image img = app_->renderImage(320, 400, false);
+    int n = 0;
+    for (int y = top ? 0 : 290; y < (top ? 150 : 400); ++y)
+      for (int x = 0; x < img.width; ++x) {
+        const Px p = at(img, x, y);
+        n += (p.b > p.r + 40 && p.b > 90) || (p.r > p.b + 60 && p.r > 120);
+      }
+    return n;
+  };
+  app_->runScript("particles off; layer bones off; layer organs off");
+  const int topBefore = count(true), bottomBefore = count(false);
+  ASSERT_GT(topBefore, 100);
+  app_->apply("clip axial 60");
+  EXPECT_LT(count(true), topBefore / 10);          // trunk and neck gone
+  EXPECT_GT(count(false), bottomBefore * 8 / 10);  // the legs below stay
+  app_->apply("clip axial 60 flip");               // now the legs go
+  EXPECT_GT(count(true), topBefore * 8 / 10);
+  // No label anchors on the part cut away (the legs below 60 cm).
+  for (const auto& [name, anchor] : app_->labelAnchors({320.0f, 400.0f})) EXPECT_LT(anchor.y, 300.0f) << name;
+  EXPECT_THROW(app_->apply("clip diagonal"), Error);
+  app_->apply("clip off");
+  EXPECT_GT(count(true), topBefore * 9 / 10);
+}
