@@ -110,18 +110,7 @@ void Anatomy::valveFrame(const Valve& valve, Vec3& center, Vec3& axis, float& ra
   const Vec3 a = polylinePoint(v->points, std::max(valve.at - d, 0.0f));
   const Vec3 b = polylinePoint(v->points, std::min(valve.at + d, 1.0f));
   axis = glm::length(b - a) > 1e-6f ? glm::normalize(b - a) : kSuperior;
-  // Radius: interpolate the point radii by arc length.
-  const float arc = valve.at * len;
-  float acc = 0.0f;
-  radius = v->radii.back();
-  for (std::size_t i = 1; i < v->points.size(); ++i) {
-    const float seg = glm::distance(v->points[i - 1], v->points[i]);
-    if (arc <= acc + seg) {
-      radius = glm::mix(v->radii[i - 1], v->radii[i], seg > 0.0f ? (arc - acc) / seg : 0.0f);
-      break;
-    }
-    acc += seg;
-  }
+  radius = polylineValue(v->points, v->radii, valve.at);
 }
 
 const Vessel* Anatomy::findVessel(std::string_view id) const {

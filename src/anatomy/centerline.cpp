@@ -12,6 +12,18 @@ float polylineLength(const std::vector<Vec3>& points) {
   return len;
 }
 
+float polylineValue(const std::vector<Vec3>& points, const std::vector<float>& values, float fraction) {
+  if (values.empty()) return 0.0f;
+  const float arc = std::clamp(fraction, 0.0f, 1.0f) * polylineLength(points);
+  float acc = 0.0f;
+  for (std::size_t i = 1; i < points.size() && i < values.size(); ++i) {
+    const float seg = glm::distance(points[i - 1], points[i]);
+    if (arc <= acc + seg) return glm::mix(values[i - 1], values[i], seg > 0.0f ? (arc - acc) / seg : 0.0f);
+    acc += seg;
+  }
+  return values.back();
+}
+
 Vec3 polylinePoint(const std::vector<Vec3>& points, float fraction) {
   if (points.empty()) return Vec3(0.0f);
   const float total = polylineLength(points);

@@ -17,6 +17,8 @@ float polylineLength(const std::vector<Vec3>& points);
 
 /// Point at an arc-length fraction of the polyline (clamped to [0,1]).
 Vec3 polylinePoint(const std::vector<Vec3>& points, float fraction);
+/// Per-point values (radii) interpolated by arc length at `fraction` (clamped to [0, 1]).
+float polylineValue(const std::vector<Vec3>& points, const std::vector<float>& values, float fraction);
 
 /// Arc-length fraction of the polyline point closest to `p`; `distance` receives the distance.
 float closestFraction(const std::vector<Vec3>& points, Vec3 p, float* distance = nullptr);

@@ -266,7 +266,6 @@ namespace venaviz {
 void App::fillBodyModel(ui::UiModel& m) const {
   static const char* const kModes[] = {"select", "probe", "valve", "thrombus"};
   m.clickMode = kModes[static_cast<int>(state_.clickMode)];
-  m.probeMode = state_.clickMode == ClickMode::Probe;
   m.clotLengthCm = state_.clotLengthCm;
   m.clotOcclusion = state_.clotOcclusion;
   if (!state_.undo.empty()) m.undoLabel = state_.undo.back().first;

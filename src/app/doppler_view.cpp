@@ -6,23 +6,6 @@
 #include "anatomy/centerline.h"
 
 namespace venaviz {
-namespace {
-
-/// Lumen radius (cm) at an arc-length fraction along a vessel's waypoints.
-float radiusAt(const Vessel& v, float fraction) {
-  const float total = polylineLength(v.points);
-  float along = 0.0f;
-  const float goal = std::clamp(fraction, 0.0f, 1.0f) * total;
-  for (std::size_t i = 1; i < v.points.size(); ++i) {
-    const float seg = glm::length(v.points[i] - v.points[i - 1]);
-    if (along + seg >= goal && seg > 0.0f) return glm::mix(v.radii[i - 1], v.radii[i], (goal - along) / seg);
-    along += seg;
-  }
-  return v.radii.back();
-}
-
-}  // namespace
-
 DopplerView::DopplerView()
     : columns_(static_cast<std::size_t>(kColumns) * static_cast<std::size_t>(flow::DopplerSettings{}.bins)),
       columnKey_(kColumns, -1),
@@ -79,7 +62,7 @@ void DopplerView::update(const LiveProbe& probe, const hemo::Engine& engine, con
       measured_ ? flow::measureReflux(samples_, system_, static_cast<float>(provocationTime)) : flow::RefluxEpisode{};
   flow::CrossSectionInput in;
   const int node = probe.probe.node;
-  if (v) in.referenceDiameterMm = 20.0f * radiusAt(*v, static_cast<float>(probe.probe.fraction));
+  if (v) in.referenceDiameterMm = 20.0f * polylineValue(v->points, v->radii, static_cast<float>(probe.probe.fraction));
   in.scale = lumen.scale(node);
   in.openFraction = lumen.openFraction(node);
   in.collapsed = node >= 0 && engine.node(node).transmuralMmHg <= 0.0;

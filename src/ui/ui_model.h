@@ -98,7 +98,6 @@ struct UiModel {
   std::string isolatedName;                                  ///< vessel shown alone, "" if none
   std::vector<std::string> bookmarks;                        ///< saved view names
   std::vector<ProbeView> probes;
-  bool probeMode = false;
   std::string clickMode = "select";  ///< select, probe, valve, thrombus
   float clotLengthCm = 6.0f, clotOcclusion = 0.9f;
 
