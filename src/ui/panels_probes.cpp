@@ -92,11 +92,13 @@ void dopplerWindow(const UiModel& m, const FontSet& fonts, float panelRight, Act
   if (ImGui::Button("Valsalva", ImVec2(w3, 0))) out.emplace_back("valsalva");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Strain for 10 s: the belly pressure pushes blood back down");
   ImGui::SameLine();
-  if (ImGui::Button("Squeeze & release", ImVec2(w3, 0))) out.push_back("squeeze " + d.squeezeSide);
+  // Short labels: three must fit side by side at 1.5x text on a tablet (tooltips say more).
+  if (ImGui::Button("Squeeze", ImVec2(w3, 0))) out.push_back("squeeze " + d.squeezeSide);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Squeeze the %s calf below the probe for 1 s, then let go", d.squeezeSide.c_str());
   ImGui::SameLine();
-  if (ImGui::Button("Cuff release", ImVec2(w3, 0))) out.push_back("cuff " + d.squeezeSide);
+  if (ImGui::Button("Cuff", ImVec2(w3, 0))) out.push_back("cuff " + d.squeezeSide);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A calf cuff at 80 mmHg for 3 s, released fast");
 
   // The spectrum beside the cross-section.
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -121,11 +123,15 @@ void dopplerWindow(const UiModel& m, const FontSet& fonts, float panelRight, Act
   dl->AddText(small, fs, ImVec2(o.x - axisW + 2.0f, midY - fs * 0.5f), IM_COL32(120, 200, 255, 255), "0");
   // Which way is which, in words (the side is a lab habit, not a standard: docs/doppler.md).
   const ImU32 orange = IM_COL32(255, 150, 50, 255), blue = IM_COL32(120, 200, 255, 255);
+  // The long wording where it fits, else the short one (large text on a small screen).
+  const char* away = "away from the heart (reflux)";
+  if (small->CalcTextSizeA(fs, 1e9f, 0.0f, away).x > size.x - 12.0f) away = "reflux";
   dl->AddText(small, fs, ImVec2(o.x + 6.0f, o.y + 3.0f), d.refluxUp ? orange : blue,
-              d.refluxUp ? "away from the heart (reflux)" : "towards the heart");
+              d.refluxUp ? away : "towards the heart");
   dl->AddText(small, fs, ImVec2(o.x + 6.0f, o.y + size.y - fs - 3.0f), d.refluxUp ? blue : orange,
-              d.refluxUp ? "towards the heart" : "away from the heart (reflux)");
-  dl->AddText(small, fs, ImVec2(o.x + size.x - fs * 4.5f, o.y + 3.0f), IM_COL32(190, 200, 215, 255), "cm/s");
+              d.refluxUp ? "towards the heart" : away);
+  dl->AddText(small, fs, ImVec2(o.x + size.x - fs * 2.6f, o.y + size.y - fs - 3.0f), IM_COL32(190, 200, 215, 255),
+              "cm/s");
   // The measured reflux: a bracket over its time, orange when it is longer than the criterion.
   if (d.measured && d.found) {
     auto xOf = [&](float ago) { return o.x + size.x * (1.0f - ago / d.seconds); };
@@ -176,7 +182,7 @@ void dopplerWindow(const UiModel& m, const FontSet& fonts, float panelRight, Act
     dl->AddText(small, fs, ImVec2(so.x + 4.0f, so.y + 3.0f), IM_COL32(230, 120, 120, 255), "artery");
   }
   char info[96];
-  std::snprintf(info, sizeof info, "%.0f%% of normal", 100.0 * d.freeArea / std::fmax(d.referenceArea, 1e-3f));
+  std::snprintf(info, sizeof info, "lumen %.0f%%", 100.0 * d.freeArea / std::fmax(d.referenceArea, 1e-3f));
   dl->AddText(small, fs, ImVec2(so.x + 4.0f, so.y + size.y - fs * 2.3f), IM_COL32(220, 225, 235, 255), info);
   std::snprintf(info, sizeof info, "%.1f x %.1f mm", static_cast<double>(d.width), static_cast<double>(d.depth));
   dl->AddText(small, fs, ImVec2(so.x + 4.0f, so.y + size.y - fs * 1.2f), IM_COL32(170, 180, 195, 255), info);
@@ -184,16 +190,22 @@ void dopplerWindow(const UiModel& m, const FontSet& fonts, float panelRight, Act
 
   // The verdict, in words.
   if (!d.measured) {
-    ImGui::TextDisabled("Press Valsalva or Squeeze & release to test for reflux.");
+    ImGui::TextWrapped("Press Valsalva or Squeeze to test for reflux.");
   } else if (!d.found) {
-    ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1.0f), "No reflux after the test: the valves hold.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.85f, 1.0f, 1.0f));
+    ImGui::TextWrapped("No reflux after the test: the valves hold.");
+    ImGui::PopStyleColor();
   } else {
     const ImVec4 col = d.pathological ? ImVec4(1.0f, 0.6f, 0.2f, 1.0f) : ImVec4(0.9f, 0.9f, 0.5f, 1.0f);
-    ImGui::TextColored(col, "Reflux %s%.2f s (peak %.0f cm/s): %s", d.ongoing ? "at least " : "",
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::TextWrapped("Reflux %s%.2f s (peak %.0f cm/s): %s", d.ongoing ? "at least " : "",
                        static_cast<double>(d.duration), static_cast<double>(d.peak),
                        d.pathological ? "abnormal" : "within normal");
+    ImGui::PopStyleColor();
   }
-  ImGui::TextDisabled("%s vein: abnormal if longer than %.2g s", d.system.c_str(), static_cast<double>(d.cutoff));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s vein: abnormal if longer than %.2g s", d.system.c_str(), static_cast<double>(d.cutoff));
+  ImGui::PopStyleColor();
   ImGui::End();
 }
 
