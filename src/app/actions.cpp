@@ -59,6 +59,16 @@ void ActionRegistry::bindKeyDoc(const std::string& name, const std::string& key)
   it->second.keys += (it->second.keys.empty() ? "" : ", ") + key;
 }
 
+void ActionRegistry::check(const std::string& text) const {
+  const std::vector<std::string> words = splitCommand(text);
+  if (words.empty()) throw Error("empty command");
+  auto it = actions_.find(words[0]);
+  if (it == actions_.end()) throw Error("unknown action \"" + words[0] + "\"");
+  const int n = static_cast<int>(words.size()) - 1;
+  if (n < it->second.minArgs || n > it->second.maxArgs)
+    throw Error(words[0] + ": wrong number of arguments; usage: " + it->second.usage);
+}
+
 void ActionRegistry::run(const std::string& text) const {
   std::vector<std::string> words = splitCommand(text);
   if (words.empty()) throw Error("empty command");

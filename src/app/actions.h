@@ -29,6 +29,8 @@ class ActionRegistry {
 
   /// Runs one command line; throws venaviz::Error (one line) for unknown actions or bad args.
   void run(const std::string& text) const;
+  /// Checks a command's name and argument count without running it; throws venaviz::Error.
+  void check(const std::string& text) const;
   bool has(const std::string& name) const { return actions_.count(name) != 0; }
   std::vector<ui::ActionDoc> docs() const;
 

@@ -50,8 +50,10 @@ App::App(const AppOptions& options) : options_(options) {
   imgui_ = std::make_unique<ImGuiLayer>(options.headless ? nullptr : window_->nativeHandle());
   state_.uiScale = std::clamp(options.uiScale, 1.0f, 3.0f);
   imgui_->setScale(pixelScale());
+  sims_.push_back(std::make_unique<Simulation>(state_.scene.anatomy, 0));  // empty until a scene loads
   registerActions();
   registerKeyDocs();
+  findLessons();
 
   const std::optional<fs::path> last = applySettings();
   const std::vector<std::string> settingsWarnings = state_.warnings;
@@ -138,20 +140,15 @@ float App::pixelScale() const {
 void App::loadScene(const fs::path& path) {
   Scene scene = io::loadScene(path);  // throws; the current scene stays untouched
   // The engine is built before anything changes, so a scene it cannot model leaves the old one.
-  std::unique_ptr<hemo::Engine> engine;
-  if (std::any_of(scene.anatomy.vessels.begin(), scene.anatomy.vessels.end(),
-                  [](const Vessel& v) { return !v.isArtery(); }))
-    engine = std::make_unique<hemo::Engine>(scene.anatomy);
-  state_.flow.reset();  // it refers to the old anatomy
-  state_.protocol.reset();
-  state_.probes.clear();
+  // (It keeps no reference to the anatomy it was built from.)
+  std::unique_ptr<hemo::Engine> engine = Simulation::makeEngine(scene.anatomy);
+  sims_.clear();  // they refer to the old anatomy
+  active_ = 0;
+  side_ = 0;
   state_.isolated = -1;
   state_.scene = std::move(scene);
-  state_.engine = std::move(engine);
-  if (state_.engine)
-    state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
+  sims_.push_back(std::make_unique<Simulation>(state_.scene.anatomy, particleBudget(state_.quality), std::move(engine)));
   state_.hasScene = true;
-  resetBodyTracking();
   state_.sceneError.clear();
   state_.clock.reset();
   uploadScene();
@@ -194,8 +191,8 @@ void App::uploadScene() {
 }
 
 bool App::uprightForMap() const {
-  if (!state_.engine) return true;
-  const hemo::Posture p = state_.engine->drivers().settings().posture;
+  if (!sim().engine) return true;
+  const hemo::Posture p = sim().engine->drivers().settings().posture;
   return p != hemo::Posture::Supine && p != hemo::Posture::LegsElevated;
 }
 
@@ -236,7 +233,9 @@ void App::refreshStyles() {
 
 std::optional<PickHit> App::vesselAt(Vec2 windowPos) const {
   if (!picker_) return std::nullopt;
-  const Vec2 size = lastViewport_;
+  // Side by side, both halves show the same camera: a click in the right one picks as if in the left.
+  const Vec2 size = viewSize(lastViewport_);
+  if (sims_.size() > 1 && windowPos.x >= size.x) windowPos.x -= size.x;
   const Vec3 nearP = state_.camera.unproject(windowPos, 0.0f, size);
   const Vec3 farP = state_.camera.unproject(windowPos, 1.0f, size);
   std::vector<bool> visible(state_.scene.anatomy.vessels.size());
@@ -280,7 +279,8 @@ CameraPose App::scenePose(std::optional<View> view) const {
     halfH = std::max(halfH, std::abs(glm::dot(d, u)));
     halfD = std::max(halfD, std::abs(glm::dot(d, f)));
   }
-  const float aspect = lastViewport_.x / std::max(lastViewport_.y, 1.0f);
+  const Vec2 one = viewSize(lastViewport_);
+  const float aspect = one.x / std::max(one.y, 1.0f);
   const float tanV = std::tan(glm::radians(probe.fovYDeg()) * 0.5f), tanH = tanV * aspect;
   pose.distance = std::max(halfH / tanV, halfW / tanH) * 1.06f + halfD;
   return pose;
@@ -302,15 +302,7 @@ void App::apply(const std::string& command) {
 }
 
 void App::resetBodyTracking() {
-  state_.avp = {};
-  state_.undo.clear();
-  state_.redo.clear();
-  const hemo::Engine* e = state_.engine.get();
-  const Anatomy& an = state_.scene.anatomy;
-  state_.avpNode = e ? e->network().nodeAt(an.vesselIndex("great_saphenous_vein_left"), 0.06f) : -1;
-  state_.calf = e ? CalfEjectionTracker(hemo::lowerLegNodes(e->network(), an, 1)) : CalfEjectionTracker();
-  if (e) state_.calf.setLyingReference(*e);
-  if (e) state_.bodyDefaults = bodyParams();
+  sim().resetTracking();
 }
 
 void App::stepSimulation(int steps) {
@@ -321,55 +313,37 @@ void App::stepSimulation(int steps) {
     return std::chrono::duration<double, std::milli>(b - a).count();
   };
   lastEngineMs_ = lastParticlesMs_ = 0.0;
-  if (state_.engine) {
+  if (sim().engine) {
     // The particles move with the flows of the moment, so they follow the engine at least every
     // 1/60 s of simulated time (a long stretch with one instant's flows would pile them up).
     constexpr int kParticleEvery = 4;  // engine steps (dt = 1/240 s)
+    // Side by side, both simulations take every step of the one clock.
     int pending = 0;
     auto advanceParticles = [&] {
       const auto t0 = Clock::now();
-      state_.flow->advance(*state_.engine, pending * state_.clock.dt());
+      for (auto& one : sims_) one->advanceParticles(pending * state_.clock.dt());
       lastParticlesMs_ += ms(t0, Clock::now());
       pending = 0;
     };
     for (int k = 0; k < steps; ++k) {
       const auto t0 = Clock::now();
-      applyDueEvents();
-      state_.engine->step(state_.clock.dt());
-      state_.probes.sample(*state_.engine);
-      if (state_.avpNode >= 0) state_.avp.update(*state_.engine, state_.engine->pressure(state_.avpNode) / hemo::kMmHg);
-      state_.calf.update(*state_.engine);
+      for (auto& one : sims_) one->step(state_.clock.dt());
+      lessonStep(state_.clock.dt());
       lastEngineMs_ += ms(t0, Clock::now());
-      if (state_.flow && ++pending == kParticleEvery) advanceParticles();
+      if (sim().flow && ++pending == kParticleEvery) advanceParticles();
     }
-    if (state_.flow && pending > 0) advanceParticles();
+    if (sim().flow && pending > 0) advanceParticles();
   }
   state_.clock.commit(steps);
+  runLessonActions();  // a step whose condition was met starts the next one's actions
 }
 
 void App::applyDueEvents() {
-  if (!state_.protocol || !state_.engine) return;
-  const hemo::Protocol& p = *state_.protocol;
-  const double now = state_.engine->time() - state_.protocolStart;
-  while (state_.protocolNext < p.events.size() && p.events[state_.protocolNext].time <= now + 1e-9) {
-    const hemo::Event& ev = p.events[state_.protocolNext++];
-    try {
-      hemo::applyEvent(*state_.engine, state_.scene.anatomy, ev);
-    } catch (const Error& e) {
-      log::error(p.name + ": events at " + std::to_string(ev.time) + " s (" + ev.action + "): " + e.what());
-    }
-  }
-  if (state_.protocolNext >= p.events.size() && now >= p.duration) state_.protocol.reset();
+  for (auto& one : sims_) one->applyDueEvents();
 }
 
 void App::rebuildEngine() {
-  state_.flow.reset();
-  state_.protocol.reset();
-  state_.engine = std::make_unique<hemo::Engine>(state_.scene.anatomy);
-  state_.avp = {};
-  state_.calf = CalfEjectionTracker(hemo::lowerLegNodes(state_.engine->network(), state_.scene.anatomy, 1));
-  state_.calf.setLyingReference(*state_.engine);
-  state_.flow = std::make_unique<FlowView>(state_.scene.anatomy, *state_.engine, particleBudget(state_.quality));
+  sim().rebuild(particleBudget(state_.quality));
 }
 
 void App::runScript(const std::string& script) {
@@ -432,41 +406,53 @@ void App::uploadFrameData(int fbHeight) {
         (2.0f * std::tan(glm::radians(state_.camera.fovYDeg()) * 0.5f) * std::max(state_.camera.pose().distance, 1.0f));
     look_.fineWalls = pxPerCm > 9.0f;
   }
-  look_.particles = state_.particles && state_.flow;
+  look_.particles = state_.particles && sim().flow;
   look_.particleColor = state_.particleColor;
   look_.clipPlane = clipPlane();
   look_.colorMap = state_.wallMap != WallMap::Off;
   const WallMapRange range = wallMapRange(state_.wallMap, uprightForMap());
   look_.mapRange = {range.lo, range.hi};
-  if (state_.flow && state_.engine) {
-    state_.flow->fillState(*state_.engine, state_.wallMap, renderer_->stateRows(), stateTexels_);
-    renderer_->setFlowState(stateTexels_);
-    if (look_.particles) {
-      const auto& particles = state_.flow->particles();
-      static_assert(sizeof(flow::ParticleInstance) == render::kParticleFloats * sizeof(float));
-      // Particles in hidden vessels (a layer off, or another vessel isolated) are left out.
-      const Anatomy& an = state_.scene.anatomy;
-      bool allVisible = true;
-      for (std::size_t i = 0; i < an.vessels.size() && allVisible; ++i) allVisible = vesselVisible(i);
-      if (allVisible) {
-        renderer_->setParticles(reinterpret_cast<const float*>(particles.data()), particles.size());
-      } else {
-        state_.flow->tracers().states(particleStates_);  // same order as the instances
-        visibleParticles_.clear();
-        for (std::size_t k = 0; k < particles.size() && k < particleStates_.size(); ++k) {
-          const int v = particleStates_[k].vessel;
-          if (v >= 0 && vesselVisible(static_cast<std::size_t>(v))) visibleParticles_.push_back(particles[k]);
-        }
-        renderer_->setParticles(reinterpret_cast<const float*>(visibleParticles_.data()), visibleParticles_.size());
-      }
-    }
+  uploadSimulation(*sims_.front());
+}
+
+void App::uploadSimulation(Simulation& one) {
+  if (!one.flow || !one.engine) return;
+  one.flow->fillState(*one.engine, state_.wallMap, renderer_->stateRows(), stateTexels_);
+  renderer_->setFlowState(stateTexels_);
+  if (!look_.particles) return;
+  const auto& particles = one.flow->particles();
+  static_assert(sizeof(flow::ParticleInstance) == render::kParticleFloats * sizeof(float));
+  // Particles in hidden vessels (a layer off, or another vessel isolated) are left out.
+  const Anatomy& an = state_.scene.anatomy;
+  bool allVisible = true;
+  for (std::size_t i = 0; i < an.vessels.size() && allVisible; ++i) allVisible = vesselVisible(i);
+  if (allVisible) {
+    renderer_->setParticles(reinterpret_cast<const float*>(particles.data()), particles.size());
+    return;
   }
+  one.flow->tracers().states(particleStates_);  // same order as the instances
+  visibleParticles_.clear();
+  for (std::size_t k = 0; k < particles.size() && k < particleStates_.size(); ++k) {
+    const int v = particleStates_[k].vessel;
+    if (v >= 0 && vesselVisible(static_cast<std::size_t>(v))) visibleParticles_.push_back(particles[k]);
+  }
+  renderer_->setParticles(reinterpret_cast<const float*>(visibleParticles_.data()), visibleParticles_.size());
 }
 
 void App::drawScene(int fbWidth, int fbHeight) {
   target_.ensure({.width = fbWidth, .height = fbHeight, .samples = options_.samples}, gl_.maxSamples);
   target_.bindScene();
-  renderer_->draw(state_.camera, fbWidth, fbHeight, look_);
+  if (sims_.size() == 1) {
+    renderer_->draw(state_.camera, fbWidth, fbHeight, look_);
+  } else {
+    // Side by side: the same camera in each half, each half with its own body's live state
+    // (the first was uploaded with the frame's data; the others go in before their draw).
+    const int half = fbWidth / 2;
+    for (std::size_t i = 0; i < sims_.size() && i < 2; ++i) {
+      if (i > 0) uploadSimulation(*sims_[i]);
+      renderer_->draw(state_.camera, i == 0 ? half : fbWidth - half, fbHeight, look_, i == 0 ? 0 : half);
+    }
+  }
   target_.resolve();
 }
 
@@ -485,8 +471,17 @@ Image App::renderImage(int width, int height, bool withUi) {
 std::optional<Vec3> App::surfacePointAt(Vec2 pixel) const {
   const float depth = target_.readDepth(static_cast<int>(pixel.x), static_cast<int>(pixel.y));
   if (depth >= 1.0f) return std::nullopt;
-  return state_.camera.unproject(pixel + Vec2(0.5f), depth,
-                                 Vec2(static_cast<float>(target_.width()), static_cast<float>(target_.height())));
+  Vec2 size(static_cast<float>(target_.width()), static_cast<float>(target_.height()));
+  if (sims_.size() > 1) {  // side by side: the pixel's own half
+    const float half = std::floor(size.x * 0.5f);
+    if (pixel.x >= half) {
+      pixel.x -= half;
+      size.x -= half;
+    } else {
+      size.x = half;
+    }
+  }
+  return state_.camera.unproject(pixel + Vec2(0.5f), depth, size);
 }
 
 int App::run() {

@@ -12,7 +12,9 @@
 #include "app/actions.h"
 #include "app/doppler_view.h"
 #include "app/flow_view.h"
+#include "app/lesson_player.h"
 #include "app/probes.h"
+#include "app/simulation.h"
 #include "core/camera.h"
 #include "core/fixed_step.h"
 #include "core/image.h"
@@ -60,13 +62,7 @@ struct AppOptions {
 /// What a click on a vein does.
 enum class ClickMode { Select, Probe, Valve, Thrombus };
 
-/// The body's parameters as undo/redo keep them: the conditions and the driver settings.
-struct BodyParams {
-  hemo::Conditions conditions;
-  hemo::DriverSettings drivers;
-};
-
-/// Everything the app knows that is not a GL object. Plain data.
+/// Everything the app knows that is not a GL object nor a simulation. Plain data.
 struct AppState {
   Scene scene;
   bool hasScene = false;
@@ -93,39 +89,24 @@ struct AppState {
   int hovered = -1;                         ///< vessel index under the cursor
   std::vector<render::VesselStyle> styles;  ///< vessels, then valves
   bool stylesDirty = true;
-  /// The hemodynamic engine for the scene's veins (null when the scene has none).
-  std::unique_ptr<hemo::Engine> engine;
-  /// Lumen, particles and the live state handed to the renderer (null without an engine).
-  std::unique_ptr<FlowView> flow;
-  /// A protocol playing in the app: its events fire as simulated time passes.
-  std::optional<hemo::Protocol> protocol;
-  double protocolStart = 0.0;  ///< engine time at which it started
-  std::size_t protocolNext = 0;
   // How the blood is shown.
   bool particles = true;
   bool glassWalls = true;
   int particleColor = 0;  ///< 0 direction, 1 speed, 2 oxygen saturation
   int quality = 1;        ///< particle budget: 0 low (16k), 1 medium (50k), 2 high (200k); low on llvmpipe
   WallMap wallMap = WallMap::Off;
-  /// Live probes (up to four) and whether a click places one instead of selecting.
-  ProbeSet probes;
+  /// Whether a click places a probe (or a clot, or toggles a valve) instead of selecting.
   ClickMode clickMode = ClickMode::Select;
   float clotLengthCm = 6.0f;   ///< clots placed by a click
   float clotOcclusion = 0.9f;  ///< lumen fraction they fill
-  /// Undo and redo of changes to the body: (the command, the parameters before it).
-  std::vector<std::pair<std::string, BodyParams>> undo, redo;
-  BodyParams bodyDefaults;  ///< the body as the scene starts (reset_body)
-  /// Calf ejection fraction followed live on the left leg (air plethysmography's definition).
-  CalfEjectionTracker calf;
-  /// The probe (0-based) whose duplex display is open (-1: none), and the engine time of the
-  /// last provocation (Valsalva, squeeze, cuff) the display times reflux after (-1: none).
-  int dopplerProbe = -1;
-  double provocationTime = -1.0;
-  /// The AVP test followed live at the left ankle (great saphenous vein above the malleolus).
-  AvpTracker avp;
-  int avpNode = -1;
   /// Vessel shown alone with its direct neighbours (-1: all).
   int isolated = -1;
+  bool blackScreen = false;      ///< the presenter's B key
+  bool lecture = false;          ///< lecture mode (--lecture)
+  bool spotlight = false;        ///< a light circle follows the pointer
+  bool patientWords = false;     ///< lesson captions in plain words
+  bool showLessonSteps = false;  ///< the lesson's list of steps
+  Vec2 pointer{-1.0f};
   /// Named camera views (kept in the settings file).
   std::vector<io::Bookmark> bookmarks;
 };
@@ -173,6 +154,28 @@ class App {
   /// Whether the wall colour map uses the upright (0-100 mmHg) or lying (0-20 mmHg) range.
   bool uprightForMap() const;
 
+  /// The simulation the body's actions act on (the first, or the one `side` picked).
+  Simulation& sim() { return *sims_[active_]; }
+  const Simulation& sim() const { return *sims_[active_]; }
+  /// One simulation, or two side by side.
+  std::size_t simCount() const { return sims_.size(); }
+  Simulation& sim(std::size_t i) { return *sims_.at(i); }
+  const Simulation& sim(std::size_t i) const { return *sims_.at(i); }
+  /// Which simulations the body's actions act on side by side: 0 both, 1 left, 2 right.
+  int side() const { return side_; }
+
+  /// Opens a lesson (its scene too, if it names one) and starts it; throws venaviz::Error
+  /// naming the file, the step and the key. Checked against the scene and the actions first.
+  void openLesson(const std::filesystem::path& file);
+  /// Checks a lesson's actions, measures and views against this app and its scene.
+  void checkLesson(const io::Lesson& lesson) const;
+  /// The lesson playing (null: none).
+  const LessonPlayer* lesson() const { return lesson_.get(); }
+  /// Runs the lesson's pending actions (and its reset before a jump).
+  void runLessonActions();
+  /// A lesson measure now (nullopt where it is not defined yet, e.g. RT90 before exercise).
+  std::optional<double> lessonMeasure(const io::LessonMeasure& m) const;
+
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
   const ActionRegistry& actions() const { return actions_; }
@@ -189,12 +192,28 @@ class App {
  private:
   void registerActions();
   void registerBodyActions();
+  void registerCompareActions();
+  void registerLessonActions();
+  /// Back to the scene's starting state before a lesson (or a jump in it).
+  void resetForLesson();
+  /// The lesson's tick: measures after each engine step (actions wait for the frame's end).
+  void lessonStep(double seconds);
+  std::unique_ptr<LessonPlayer> lesson_;
+  std::vector<std::pair<std::string, std::string>> lessonFiles_;  ///< found in scenes/lessons
+  void findLessons();
+  /// Starts the side-by-side view: a second simulation with the first one's body, probes and
+  /// time; labels above each.
+  void compareOn(const std::string& leftLabel, const std::string& rightLabel);
+  void compareOff();
+  /// The size of one 3D view (half the width side by side), logical pixels.
+  Vec2 viewSize(Vec2 viewport) const;
   using BodyParams = venaviz::BodyParams;
-  BodyParams bodyParams() const;
-  /// Sets the body's parameters back (posture ramps, manoeuvres under way go on).
-  void restoreBody(const BodyParams& params);
-  /// Runs an action, keeping an undo step when it changes the body.
+  BodyParams bodyParams() const { return sim().bodyParams(); }
+  void restoreBody(const BodyParams& params) { sim().restoreBody(params); }
+  /// Runs an action, keeping an undo step when it changes the body; side by side, on the
+  /// simulations it concerns.
   void applyTracked(const std::string& command);
+  void applyOne(const std::string& command, const std::vector<std::string>& words);
   /// The action a click on a vein runs in the current click mode ("" in select mode).
   std::string clickCommand(const PickHit& hit) const;
   /// Resets what follows one engine (AVP and calf trackers, undo history, defaults).
@@ -216,6 +235,8 @@ class App {
   void applyDueEvents();
   void renderScene(int fbWidth, int fbHeight);
   void uploadFrameData(int fbHeight);
+  /// The live state and particles of one simulation into the renderer.
+  void uploadSimulation(Simulation& sim);
   void drawScene(int fbWidth, int fbHeight);
   void drawUi(Vec2 uiSize, float dt, bool windowed);
   void uploadScene();
@@ -224,6 +245,9 @@ class App {
 
   AppOptions options_;
   AppState state_;
+  std::vector<std::unique_ptr<Simulation>> sims_;  ///< one, or two side by side
+  std::size_t active_ = 0;                         ///< the one sim() returns
+  int side_ = 0;                                   ///< body actions side by side: 0 both, 1, 2
   std::unique_ptr<platform::Window> window_;
   render::GlInfo gl_;
   std::unique_ptr<render::ShaderLibrary> shaders_;

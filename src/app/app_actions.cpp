@@ -184,8 +184,8 @@ void App::registerActions() {
   });
   // --- the body and its circulation (hemodynamic engine) ---
   auto engineOrThrow = [this](const char* what) -> hemo::Engine& {
-    if (!state_.engine) throw Error(std::string(what) + ": this scene has no veins to simulate");
-    return *state_.engine;
+    if (!sim().engine) throw Error(std::string(what) + ": this scene has no veins to simulate");
+    return *sim().engine;
   };
   a.add("posture", "posture NAME [TILT]", "supine, standing, sitting, legs_elevated, or tilt with an angle (+ head up)",
         1, 2, [this, engineOrThrow](auto& args) {
@@ -204,7 +204,7 @@ void App::registerActions() {
   a.add("valsalva", "valsalva [SECONDS]", "Strain against a closed glottis: chest and belly pressure +35 mmHg", 0, 1,
         [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("valsalva");
-          state_.provocationTime = e.time();
+          sim().provocationTime = e.time();
           hemo::applyEvent(
               e, state_.scene.anatomy,
               {e.time(), "valsalva", "", args.empty() ? 10.0 : parseNumberArg("valsalva", args[0], 1, 60), {}});
@@ -216,7 +216,7 @@ void App::registerActions() {
           1, 1, [this, engineOrThrow, what](auto& args) {
             hemo::Engine& e = engineOrThrow(what);
             hemo::applyEvent(e, state_.scene.anatomy, {e.time(), what, args[0], 0.0, {}});
-            state_.provocationTime = e.time();
+            sim().provocationTime = e.time();
           });
   a.add("tourniquet", "tourniquet left|right|off [MMHG]", "Thigh tourniquet on the superficial veins (default 60 mmHg)",
         1, 2, [this, engineOrThrow](auto& args) {
@@ -274,25 +274,25 @@ void App::registerActions() {
           const hemo::Scenario sc = io::loadScenario(args[0]);  // throws before anything changes
           io::validateScenario(sc, state_.scene.anatomy, args[0]);
           rebuildEngine();
-          hemo::applyScenario(*state_.engine, state_.scene.anatomy, sc);
-          state_.engine->settle(30.0);
-          state_.flow->reseed(*state_.engine);
+          hemo::applyScenario(*sim().engine, state_.scene.anatomy, sc);
+          sim().engine->settle(30.0);
+          sim().flow->reseed(*sim().engine);
           log::info("scenario " + sc.name + " applied");
         });
   a.add("protocol", "protocol FILE|stop", "Play a protocol's timeline (events fire as simulated time passes)", 1, 1,
         [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("protocol");
           if (args[0] == "stop") {
-            state_.protocol.reset();
+            sim().protocol.reset();
             return;
           }
           hemo::Protocol p = io::loadProtocol(args[0]);
           io::validateProtocol(p, state_.scene.anatomy, args[0]);
           std::stable_sort(p.events.begin(), p.events.end(),
                            [](const hemo::Event& x, const hemo::Event& y) { return x.time < y.time; });
-          state_.protocol = std::move(p);
-          state_.protocolStart = e.time();
-          state_.protocolNext = 0;
+          sim().protocol = std::move(p);
+          sim().protocolStart = e.time();
+          sim().protocolNext = 0;
           applyDueEvents();
         });
   // --- exploring ---
@@ -345,33 +345,33 @@ void App::registerActions() {
   a.add("probe", "probe VESSEL_ID[@FRACTION]", "Place a live probe on a vein (up to 4; a fifth replaces the oldest)", 1,
         1, [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("probe");
-          const bool full = state_.probes.probes().size() >= ProbeSet::kMaxProbes;
-          state_.probes.add(args[0], e, state_.scene.anatomy);
-          if (full && state_.dopplerProbe >= 0) --state_.dopplerProbe;  // the oldest went
+          const bool full = sim().probes.probes().size() >= ProbeSet::kMaxProbes;
+          sim().probes.add(args[0], e, state_.scene.anatomy);
+          if (full && sim().dopplerProbe >= 0) --sim().dopplerProbe;  // the oldest went
         });
-  a.add("probe_remove", "probe_remove N|all", "Remove probe N (1-4) or all of them", 1, 1, [&s](auto& args) {
+  a.add("probe_remove", "probe_remove N|all", "Remove probe N (1-4) or all of them", 1, 1, [this](auto& args) {
     if (args[0] == "all") {
-      s.probes.clear();
-      s.dopplerProbe = -1;
+      sim().probes.clear();
+      sim().dopplerProbe = -1;
       return;
     }
     const auto n = static_cast<std::size_t>(parseNumberArg("probe_remove", args[0], 1, 4));
-    s.probes.remove(n - 1);
-    if (s.dopplerProbe == static_cast<int>(n - 1))
-      s.dopplerProbe = -1;
-    else if (s.dopplerProbe > static_cast<int>(n - 1))
-      --s.dopplerProbe;
+    sim().probes.remove(n - 1);
+    if (sim().dopplerProbe == static_cast<int>(n - 1))
+      sim().dopplerProbe = -1;
+    else if (sim().dopplerProbe > static_cast<int>(n - 1))
+      --sim().dopplerProbe;
   });
   a.add("doppler", "doppler N|off", "Open the duplex ultrasound view (spectral Doppler, cross-section) of probe N", 1,
-        1, [&s](auto& args) {
+        1, [this](auto& args) {
           if (args[0] == "off") {
-            s.dopplerProbe = -1;
+            sim().dopplerProbe = -1;
             return;
           }
           const auto n = static_cast<int>(parseNumberArg("doppler", args[0], 1, 4));
-          if (static_cast<std::size_t>(n) > s.probes.probes().size())
+          if (static_cast<std::size_t>(n) > sim().probes.probes().size())
             throw Error("doppler: there is no probe " + args[0] + "; place one first (probe VESSEL_ID@F)");
-          s.dopplerProbe = n - 1;
+          sim().dopplerProbe = n - 1;
         });
   a.add("probe_mode", "probe_mode [on|off]", "While on, clicking a vein places a probe instead of selecting it", 0, 1,
         [&s](auto& args) {
@@ -413,18 +413,21 @@ void App::registerActions() {
           else
             throw Error("wall_map: \"" + m + "\" is not a map; expected off, pressure, transmural or velocity");
         });
-  a.add("quality", "quality low|medium|high", "Particle budget: 16k, 50k or 200k particles", 1, 1, [&s](auto& args) {
+  a.add("quality", "quality low|medium|high", "Particle budget: 16k, 50k or 200k particles", 1, 1, [&s, this](auto& args) {
     const std::string& q = args[0];
     const int quality = q == "low" ? 0 : q == "medium" ? 1 : q == "high" ? 2 : -1;
     if (quality < 0) throw Error("quality: \"" + q + "\" is not a level; expected low, medium or high");
     s.quality = quality;
-    if (s.flow && s.engine) {
-      s.flow->tracers().setBudget(particleBudget(quality));
-      s.flow->reseed(*s.engine);
-    }
+    for (auto& one : sims_)
+      if (one->flow && one->engine) {
+        one->flow->tracers().setBudget(particleBudget(quality));
+        one->flow->reseed(*one->engine);
+      }
   });
   a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });
   registerBodyActions();
+  registerCompareActions();
+  registerLessonActions();
 }
 
 }  // namespace venaviz

@@ -20,6 +20,18 @@ bool changesBody(const std::string& name) {
   return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
 }
 
+/// Actions that act on one simulation (side by side: on those `side` picks).
+bool actsOnBody(const std::string& name) {
+  static const char* const kNames[] = {"valsalva", "squeeze", "cuff", "protocol", "undo", "redo"};
+  return changesBody(name) ||
+         std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return name == n; });
+}
+
+/// Actions that act on every simulation side by side (probes at the same place in each).
+bool mirrored(const std::string& name) {
+  return name == "probe" || name == "probe_remove" || name == "doppler";
+}
+
 /// Thrombosis presets: the deep veins each one fills, per side (suffix added).
 const std::vector<std::pair<std::string, std::vector<std::string>>>& thrombosisPresets() {
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kPresets = {
@@ -42,33 +54,31 @@ std::pair<int, double> vesselAtArg(const std::string& action, const std::string&
 
 }  // namespace
 
-App::BodyParams App::bodyParams() const {
-  return {state_.engine->conditions(), state_.engine->drivers().settings()};
-}
-
-void App::restoreBody(const BodyParams& b) {
-  hemo::Engine& e = *state_.engine;
-  e.conditions() = b.conditions;
-  hemo::DriverSettings& d = e.drivers().settings();
-  const hemo::DriverSettings& w = b.drivers;
-  // Posture and activity change as the user would change them (a ramp, a fresh start); the
-  // manoeuvres under way (Valsalva, squeeze, cuff) are events, not parameters, and go on.
-  if (w.posture != d.posture || w.tiltDeg != d.tiltDeg) e.drivers().setPosture(w.posture, w.tiltDeg, e.time());
-  if (w.activity != d.activity) d.activityStart = e.time();
-  d.activity = w.activity;
-  d.cadence = w.cadence;
-  d.tiptoeCount = w.tiptoeCount;
-  d.breathing = w.breathing;
-  d.breathingRate = w.breathingRate;
-  d.breathingDepth = w.breathingDepth;
-  d.abdominalExtra = w.abdominalExtra;
-  d.tourniquetSide = w.tourniquetSide;
-  d.tourniquetPressure = w.tourniquetPressure;
-}
-
 void App::applyTracked(const std::string& command) {
   const auto words = splitCommand(command);
-  const bool tracked = state_.engine && !words.empty() && changesBody(words[0]);
+  const std::string name = words.empty() ? std::string() : words[0];
+  // Side by side: the body's actions act on the simulation(s) `side` picks, the probes' on
+  // both (they stay at the same place in each); the rest (camera, display) once.
+  if (sims_.size() > 1 && (actsOnBody(name) || mirrored(name))) {
+    const std::size_t keep = active_;
+    for (std::size_t i = 0; i < sims_.size(); ++i) {
+      if (!mirrored(name) && side_ != 0 && static_cast<int>(i) + 1 != side_) continue;
+      active_ = i;
+      try {
+        applyOne(command, words);
+      } catch (...) {
+        active_ = keep;
+        throw;
+      }
+    }
+    active_ = keep;
+    return;
+  }
+  applyOne(command, words);
+}
+
+void App::applyOne(const std::string& command, const std::vector<std::string>& words) {
+  const bool tracked = sim().engine && !words.empty() && changesBody(words[0]);
   if (!tracked) {
     actions_.run(command);
     return;
@@ -77,17 +87,17 @@ void App::applyTracked(const std::string& command) {
   actions_.run(command);  // throws before anything changes on bad input
   std::string label;
   for (const std::string& w : words) label += (label.empty() ? "" : " ") + w;
-  state_.undo.push_back({label, std::move(before)});
-  if (state_.undo.size() > kUndoDepth) state_.undo.erase(state_.undo.begin());
-  state_.redo.clear();
+  sim().undo.push_back({label, std::move(before)});
+  if (sim().undo.size() > kUndoDepth) sim().undo.erase(sim().undo.begin());
+  sim().redo.clear();
 }
 
 void App::registerBodyActions() {
   AppState& s = state_;
   ActionRegistry& a = actions_;
   auto engineOrThrow = [this](const char* what) -> hemo::Engine& {
-    if (!state_.engine) throw Error(std::string(what) + ": this scene has no veins to simulate");
-    return *state_.engine;
+    if (!sim().engine) throw Error(std::string(what) + ": this scene has no veins to simulate");
+    return *sim().engine;
   };
   a.add("breathing", "breathing on|off|RATE [DEPTH]",
         "Quiet breathing on or off, or its rate (4-40 breaths/min) and depth (0.2-3 x quiet)", 1, 2,
@@ -183,7 +193,7 @@ void App::registerBodyActions() {
   a.add("reset_body", "reset_body", "Back to the scene's starting body: lying, still, healthy (undoable)", 0, 0,
         [this, engineOrThrow](auto&) {
           engineOrThrow("reset_body");
-          restoreBody(state_.bodyDefaults);
+          restoreBody(sim().bodyDefaults);
         });
   // Undo and redo move one step between the two stacks, swapping in the body it recorded.
   using Stack = std::vector<std::pair<std::string, BodyParams>>;
@@ -198,9 +208,9 @@ void App::registerBodyActions() {
     log::info(std::string(what) + ": " + step.first);
   };
   a.add("undo", "undo", "Undo the last change to the body (posture, activity, conditions, treatments)", 0, 0,
-        [&s, swapStep](auto&) { swapStep("undo", s.undo, s.redo); });
+        [this, swapStep](auto&) { swapStep("undo", sim().undo, sim().redo); });
   a.add("redo", "redo", "Redo the last undone change to the body", 0, 0,
-        [&s, swapStep](auto&) { swapStep("redo", s.redo, s.undo); });
+        [this, swapStep](auto&) { swapStep("redo", sim().redo, sim().undo); });
   a.add("fast_forward", "fast_forward [SECONDS]",
         "Run the simulation ahead (default 30 s) to reach a steady state; the picture jumps", 0, 1,
         [this, engineOrThrow](auto& args) {
@@ -268,9 +278,9 @@ void App::fillBodyModel(ui::UiModel& m) const {
   m.clickMode = kModes[static_cast<int>(state_.clickMode)];
   m.clotLengthCm = state_.clotLengthCm;
   m.clotOcclusion = state_.clotOcclusion;
-  if (!state_.undo.empty()) m.undoLabel = state_.undo.back().first;
-  if (!state_.redo.empty()) m.redoLabel = state_.redo.back().first;
-  const hemo::Engine* e = state_.engine.get();
+  if (!sim().undo.empty()) m.undoLabel = sim().undo.back().first;
+  if (!sim().redo.empty()) m.redoLabel = sim().redo.back().first;
+  const hemo::Engine* e = sim().engine.get();
   if (!e) return;
   const Anatomy& an = state_.scene.anatomy;
   const hemo::Network& net = e->network();
@@ -351,14 +361,14 @@ void App::fillBodyModel(ui::UiModel& m) const {
   if (d.tourniquetSide != 0) m.activeConditions.push_back("Tourniquet on the " + b.tourniquet + " thigh");
 
   // The calf pump's ejection fraction once a tiptoe bout has been done standing.
-  if (state_.calf.valid()) m.readouts.push_back({"L calf EF", state_.calf.ejectionFraction(), "%", "40-65"});
+  if (sim().calf.valid()) m.readouts.push_back({"L calf EF", sim().calf.ejectionFraction(), "%", "40-65"});
 }
 
 void App::fillVesselLive(ui::VesselCard& card, int vessel) const {
   const Anatomy& an = state_.scene.anatomy;
   const Vessel& v = an.vessels[static_cast<std::size_t>(vessel)];
   card.patientText = v.descriptionPatient;
-  const hemo::Engine* e = state_.engine.get();
+  const hemo::Engine* e = sim().engine.get();
   if (!e || v.isArtery()) return;
   const int node = e->network().nodeAt(vessel, 0.5f);
   if (node < 0) return;

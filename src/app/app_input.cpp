@@ -65,7 +65,7 @@ void App::handleInput(const std::vector<InputEvent>& events) {
         // A click (press and release without dragging) picks; a drag only moves the camera.
         if (dragging_ && !movedSincePress_ && e.button == platform::MouseButton::Left) {
           const auto hit = vesselAt(e.position);
-          if (state_.clickMode != ClickMode::Select && hit && state_.engine) {
+          if (state_.clickMode != ClickMode::Select && hit && sim().engine) {
             // Probe, valve or clot mode: the click acts where it hit.
             pending_.push_back(clickCommand(*hit));
           } else {

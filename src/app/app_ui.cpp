@@ -49,8 +49,9 @@ std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const
   }
   std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
   const std::size_t maxLabels = std::clamp<std::size_t>(static_cast<std::size_t>(viewport.y / 55.0f), 4, 16);
-  const Vec2 toFb{static_cast<float>(target_.width()) / std::max(viewport.x, 1.0f),
-                  static_cast<float>(target_.height()) / std::max(viewport.y, 1.0f)};
+  // (Side by side the viewport is the left half: the same scale on both axes.)
+  const float fbScale = static_cast<float>(target_.height()) / std::max(viewport.y, 1.0f);
+  const Vec2 toFb{fbScale, fbScale};
   const Vec3 eye = state_.camera.eye();
   auto visible = [&](Vec3 screen, float radius) {
     // The wall nearest the eye is `radius` in front of the centerline; allow 0.3 cm slack.
@@ -128,7 +129,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
                        std::abs(pose.yawDeg - labelPose_.yawDeg) > 1e-3f ||
                        std::abs(pose.pitchDeg - labelPose_.pitchDeg) > 1e-3f || uiSize != labelViewport_;
     if (!windowed || moved || now - labelTime_ > 0.25) {
-      labelAnchors_ = labelAnchors(uiSize);
+      labelAnchors_ = labelAnchors(viewSize(uiSize));
       labelPose_ = pose;
       labelViewport_ = uiSize;
       labelTime_ = now;
@@ -136,7 +137,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
     m.labelAnchors = labelAnchors_;
   }
   m.warnings = state_.warnings;
-  if (const hemo::Engine* e = state_.engine.get()) {
+  if (const hemo::Engine* e = sim().engine.get()) {
     m.hasEngine = true;
     const auto& d = e->drivers().settings();
     m.posture = std::string(hemo::toString(d.posture));
@@ -164,7 +165,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
     if (left && right) m.readouts.push_back({"Iliac L-R", left->pressureMmHg - right->pressureMmHg, "mmHg", "< 2"});
     m.readouts.push_back({"R atrium", e->rightAtrialPressure() / hemo::kMmHg, "mmHg", "1-5"});
     // The AVP test at the left ankle, once a bout of exercise has started while standing.
-    const AvpTracker& avp = state_.avp;
+    const AvpTracker& avp = sim().avp;
     if (avp.phase() != AvpTracker::Phase::Waiting) {
       const double pct = avp.baseline() > 1.0 ? 100.0 * avp.fall() / avp.baseline() : 0.0;
       m.readouts.push_back({"L AVP fall", pct, "%", "> 50"});
@@ -193,7 +194,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
     }
     // Probes: live values, the last plotSeconds for the plots, a marker in 3D.
     std::vector<ProbeSample> history;
-    for (const LiveProbe& lp : state_.probes.probes()) {
+    for (const LiveProbe& lp : sim().probes.probes()) {
       ui::UiModel::ProbeView v;
       const Vessel* vessel = an.findVessel(lp.probe.vessel);
       v.name = (vessel ? vessel->name : lp.probe.vessel) + " at " +
@@ -212,7 +213,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
           v.pressureTrace.push_back(p.pressure);
           v.velocityTrace.push_back(p.velocity);
         }
-      const Vec3 sp = state_.camera.project(lp.position, uiSize);
+      const Vec3 sp = state_.camera.project(lp.position, viewSize(uiSize));
       v.screen = {sp.x, sp.y};
       v.onScreen = sp.z > -1.0f && sp.z < 1.0f;
       m.probes.push_back(std::move(v));
@@ -236,11 +237,11 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
     f.mapUnit = range.unit;
     f.mapLo = range.lo;
     f.mapHi = range.hi;
-    if (state_.flow) f.particleCount = state_.flow->tracers().counts().alive;
-    if (state_.protocol) {
-      f.protocol = state_.protocol->name;
-      f.protocolTime = e->time() - state_.protocolStart;
-      f.protocolDuration = state_.protocol->duration;
+    if (sim().flow) f.particleCount = sim().flow->tracers().counts().alive;
+    if (sim().protocol) {
+      f.protocol = sim().protocol->name;
+      f.protocolTime = e->time() - sim().protocolStart;
+      f.protocolDuration = sim().protocol->duration;
     }
   }
   if (state_.hovered >= 0 && state_.hovered != state_.selected)
@@ -262,6 +263,12 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
         std::count_if(an.valves.begin(), an.valves.end(), [&](const Valve& x) { return x.vessel == v.id; }));
   }
   m.viewport = uiSize;
+  if (sims_.size() > 1) {
+    const Vec2 half = viewSize(uiSize);
+    for (std::size_t i = 0; i < sims_.size() && i < 2; ++i)
+      m.views.push_back({i == 0 ? 0.0f : half.x, i == 0 ? half.x : uiSize.x - half.x, sims_[i]->label,
+                         side_ == 0 || side_ == static_cast<int>(i) + 1});
+  }
   if (video_) {
     m.recording = video_->output().string();
     m.recordedFrames = video_->framesWritten();
@@ -287,12 +294,12 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
 namespace venaviz {
 
 void App::fillDoppler(ui::UiModel& m) {
-  AppState& s = state_;
+  Simulation& s = sim();
   if (s.dopplerProbe < 0 || static_cast<std::size_t>(s.dopplerProbe) >= s.probes.probes().size() || !s.engine ||
       !s.flow)
     return;
   const LiveProbe& lp = s.probes.probes()[static_cast<std::size_t>(s.dopplerProbe)];
-  doppler_.update(lp, *s.engine, s.scene.anatomy, s.flow->lumen(), s.provocationTime);
+  doppler_.update(lp, *s.engine, state_.scene.anatomy, s.flow->lumen(), s.provocationTime);
   const int cols = DopplerView::kColumns, rows = doppler_.bins();
   if (!dopplerTex_)
     dopplerTex_ = render::makeTexture({.width = cols,

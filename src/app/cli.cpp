@@ -205,7 +205,7 @@ int cmdBench(Args& a) {
   };
   std::printf("venaviz bench: %s, %dx%d, %d frames (after %d warm-up), MSAA %d, %zu particles, GL %s\n",
               app.state().scene.name.c_str(), w, h, frames, warmup, app.samples(),
-              app.state().flow ? app.state().flow->tracers().counts().alive : std::size_t{0},
+              app.sim().flow ? app.sim().flow->tracers().counts().alive : std::size_t{0},
               app.glInfo().renderer.c_str());
   std::printf("%-10s %10s %10s\n", "part", "median ms", "p95 ms");
   struct Row {

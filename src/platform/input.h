@@ -29,6 +29,8 @@ enum class Key {
   P,
   L,
   X,
+  B,
+  T,
   Plus,
   Minus,
   Period,

@@ -85,6 +85,10 @@ Key toKey(int k) {
       return Key::L;
     case GLFW_KEY_X:
       return Key::X;
+    case GLFW_KEY_B:
+      return Key::B;
+    case GLFW_KEY_T:
+      return Key::T;
     case GLFW_KEY_EQUAL:
     case GLFW_KEY_KP_ADD:
       return Key::Plus;

@@ -366,7 +366,7 @@ void SceneRenderer::drawVessels(const OrbitCamera& camera, const Mat4& vp, const
   glDisable(GL_BLEND);
 }
 
-void SceneRenderer::drawBackground(int width, int height, const SceneLook& look) {
+void SceneRenderer::drawBackground(int x, int width, int height, const SceneLook& look) {
   const GLuint prog = shaders_.program("background");
   if (!prog) {
     glClear(GL_COLOR_BUFFER_BIT);
@@ -399,7 +399,9 @@ void SceneRenderer::drawBackground(int width, int height, const SceneLook& look)
   if (resized || prog != backgroundProgram_ || look.backgroundTop != backgroundTop_ ||
       look.backgroundBottom != backgroundBottom_) {
     glBindFramebuffer(GL_FRAMEBUFFER, backgroundFbo_.id());
+    glViewport(0, 0, width, height);
     pass();
+    glViewport(x, 0, width, height);
     backgroundWidth_ = width;
     backgroundHeight_ = height;
     backgroundTop_ = look.backgroundTop;
@@ -408,21 +410,24 @@ void SceneRenderer::drawBackground(int width, int height, const SceneLook& look)
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
   }
   glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFbo_.id());
-  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(0, 0, width, height, x, 0, x + width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(readTarget));
 }
 
-void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const SceneLook& look) {
-  glViewport(0, 0, width, height);
+void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const SceneLook& look, int x) {
+  glViewport(x, 0, width, height);
   glDisable(GL_BLEND);
-  glDisable(GL_SCISSOR_TEST);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDepthMask(GL_TRUE);
   glClearDepth(1.0);
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+  // Only this view's part of the target: another view may sit beside it (side by side).
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(x, 0, width, height);
   glClear(GL_DEPTH_BUFFER_BIT);
-  drawBackground(width, height, look);  // every pixel: the colour needs no clear
+  glDisable(GL_SCISSOR_TEST);
+  drawBackground(x, width, height, look);  // every pixel: the colour needs no clear
 
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);

@@ -90,8 +90,9 @@ class SceneRenderer {
   /// Particles for the next draws: `count` records of kParticleFloats floats (one buffer update).
   void setParticles(const float* data, std::size_t count);
 
-  /// Draws into the currently bound framebuffer of the given size (pixels).
-  void draw(const OrbitCamera& camera, int width, int height, const SceneLook& look = {});
+  /// Draws into the currently bound framebuffer, into the view of the given size (pixels)
+  /// whose left edge is at `x` (another view may be beside it: side by side).
+  void draw(const OrbitCamera& camera, int width, int height, const SceneLook& look = {}, int x = 0);
 
   std::size_t triangleCount() const;
 
@@ -103,7 +104,7 @@ class SceneRenderer {
   };
   void setLightUniforms(GLuint program, const OrbitCamera& camera, const Mat4& viewProj);
   static void setClipUniform(GLuint program, const SceneLook& look);
-  void drawBackground(int width, int height, const SceneLook& look);
+  void drawBackground(int x, int width, int height, const SceneLook& look);
   void drawVessels(const OrbitCamera& camera, const Mat4& viewProj, const SceneLook& look);
   void drawParticles(const OrbitCamera& camera, int height, const SceneLook& look);
   void drawContext(const OrbitCamera& camera, const Mat4& viewProj, bool translucent, bool distant,

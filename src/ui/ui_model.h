@@ -164,6 +164,36 @@ struct UiModel {
 
   const OrbitCamera* camera = nullptr;
   Vec2 viewport{1280.0f, 800.0f};  ///< logical pixels
+  /// Side by side: the 3D views (left edge and width, logical pixels), the label above each,
+  /// and whether the body's actions act on it. Empty: one view over the whole viewport.
+  struct View3D {
+    float x = 0.0f, width = 0.0f;
+    std::string label;
+    bool acting = true;
+  };
+  std::vector<View3D> views;
+  /// The lesson playing (docs/lesson-format.md): what the caption bar, the question and the
+  /// step list show.
+  struct LessonView {
+    bool active = false;
+    std::string title, level, stepTitle, caption, waiting, reveal, score;
+    std::size_t step = 0, steps = 0;
+    std::vector<std::string> stepTitles;
+    std::string phase;  ///< asking, running, revealed, finished
+    std::string ask;
+    std::vector<std::string> answers;
+    int chosen = -1, correct = -1;
+    bool timedOut = false;
+    bool showSteps = false;     ///< the list of steps to jump to
+    bool patientWords = false;  ///< captions in plain words
+  };
+  LessonView lesson;
+  /// Lessons found in scenes/lessons: title and file.
+  std::vector<std::pair<std::string, std::string>> lessonFiles;
+  bool blackScreen = false;  ///< presenter's B: the projector shows black
+  bool lecture = false;      ///< lecture mode: large captions, high contrast
+  bool spotlight = false;    ///< a soft light circle follows the pointer
+  Vec2 pointer{-1.0f};       ///< logical pixels
   std::vector<ActionDoc> actions;  ///< for the help overlay
 };
 

@@ -206,7 +206,7 @@ class FlowGLTest : public ::testing::Test {
     EXPECT_LT(i, a.valves.size()) << id;
     const int rows = static_cast<int>(a.vessels.size() + (a.valves.size() + VZ_VALVES_PER_ROW - 1) / VZ_VALVES_PER_ROW);
     std::vector<float> texels;
-    app_->state().flow->fillState(*app_->state().engine, WallMap::Off, rows, texels);
+    app_->sim().flow->fillState(*app_->sim().engine, WallMap::Off, rows, texels);
     const std::size_t row = a.vessels.size() + i / VZ_VALVES_PER_ROW, col = (i % VZ_VALVES_PER_ROW) * 2;
     const float* t = &texels[(row * VZ_STATE_SAMPLES + col) * 4];
     return {t[0], t[1], t[2], t[3]};
@@ -216,7 +216,7 @@ class FlowGLTest : public ::testing::Test {
 TEST_F(FlowGLTest, ProtocolFiresItsEventsAsSimulatedTimePasses) {
   app_->runScript("scenario " + file("scenes/scenarios/healthy.json") + "; protocol " +
                   file("scenes/protocols/tiptoe_10.json"));
-  const hemo::Engine& e = *app_->state().engine;
+  const hemo::Engine& e = *app_->sim().engine;
   EXPECT_EQ(e.drivers().settings().posture, hemo::Posture::Standing);
   app_->simulate(39.0);
   EXPECT_EQ(e.drivers().settings().activity, hemo::Activity::Still);
@@ -225,7 +225,7 @@ TEST_F(FlowGLTest, ProtocolFiresItsEventsAsSimulatedTimePasses) {
   app_->simulate(12.0);  // and stop at 50 s
   EXPECT_EQ(e.drivers().settings().activity, hemo::Activity::Still);
   // The particles kept up: born - left == alive, and the pool is in use.
-  const flow::TracerCounts c = app_->state().flow->tracers().counts();
+  const flow::TracerCounts c = app_->sim().flow->tracers().counts();
   EXPECT_EQ(c.born - c.left, c.alive);
   EXPECT_GT(c.alive, 1000u);
 }
@@ -267,17 +267,17 @@ TEST_F(FlowGLTest, ParticlesAndGlassWallsAreDrawn) {
 TEST_F(FlowGLTest, DisplayActionsRejectBadValuesAndKeepTheState) {
   for (const char* bad : {"walls glassy", "wall_map colour", "quality ultra", "particle_color red", "particles maybe"})
     EXPECT_THROW(app_->apply(bad), Error) << bad;
-  const hemo::Engine* before = app_->state().engine.get();
+  const hemo::Engine* before = app_->sim().engine.get();
   EXPECT_THROW(app_->apply("scenario /no/such/scenario.json"), Error);
-  EXPECT_EQ(app_->state().engine.get(), before);  // a bad file changes nothing
+  EXPECT_EQ(app_->sim().engine.get(), before);  // a bad file changes nothing
   EXPECT_THROW(app_->apply("protocol /no/such/protocol.json"), Error);
-  EXPECT_FALSE(app_->state().protocol.has_value());
+  EXPECT_FALSE(app_->sim().protocol.has_value());
   app_->runScript("walls solid; wall_map pressure; quality high; particle_color speed");
   EXPECT_FALSE(app_->state().glassWalls);
   EXPECT_EQ(app_->state().wallMap, WallMap::Pressure);
   EXPECT_EQ(app_->state().quality, 2);
   EXPECT_EQ(app_->state().particleColor, 1);
-  EXPECT_GT(app_->state().flow->tracers().budget(), 100000u);
+  EXPECT_GT(app_->sim().flow->tracers().budget(), 100000u);
 }
 
 TEST_F(FlowGLTest, ProbesRecordTheEngineAndTimeReflux) {
@@ -286,11 +286,11 @@ TEST_F(FlowGLTest, ProbesRecordTheEngineAndTimeReflux) {
   EXPECT_THROW(app_->apply("probe_remove 1"), Error);  // none placed yet
   app_->runScript("scenario " + file("scenes/scenarios/gsv_reflux.json") +
                   "; probe great_saphenous_vein_left@0.75; probe femoral_vein_left@0.5; wait 3");
-  const auto& probes = app_->state().probes.probes();
+  const auto& probes = app_->sim().probes.probes();
   ASSERT_EQ(probes.size(), 2u);
   // About 60 samples a second of simulated time, each the engine's own numbers.
   EXPECT_NEAR(static_cast<double>(probes[0].count), 3.0 * 60.0, 3.0);
-  const hemo::NodeOutput now = app_->state().engine->node(probes[0].probe.node);
+  const hemo::NodeOutput now = app_->sim().engine->node(probes[0].probe.node);
   EXPECT_NEAR(probes[0].latest().pressure, now.pressureMmHg, 0.5);
   // Calf squeeze and release: the failed GSV refluxes for longer than 0.5 s (docs/validation.md
   // 6.gsv.squeeze); the competent femoral vein does not.
@@ -299,12 +299,12 @@ TEST_F(FlowGLTest, ProbesRecordTheEngineAndTimeReflux) {
   EXPECT_LT(probes[1].lastReflux, 0.5);
   // Up to four: a fifth replaces the oldest.
   app_->runScript("probe popliteal_vein_left; probe small_saphenous_vein_left@0.5; probe inferior_vena_cava@0.3");
-  ASSERT_EQ(app_->state().probes.probes().size(), 4u);
-  EXPECT_EQ(app_->state().probes.probes().front().probe.vessel, "femoral_vein_left");
+  ASSERT_EQ(app_->sim().probes.probes().size(), 4u);
+  EXPECT_EQ(app_->sim().probes.probes().front().probe.vessel, "femoral_vein_left");
   app_->apply("probe_remove 2");
-  EXPECT_EQ(app_->state().probes.probes().size(), 3u);
+  EXPECT_EQ(app_->sim().probes.probes().size(), 3u);
   app_->apply("probe_remove all");
-  EXPECT_TRUE(app_->state().probes.probes().empty());
+  EXPECT_TRUE(app_->sim().probes.probes().empty());
 }
 
 TEST_F(FlowGLTest, IsolateShowsOneVesselWithItsNeighboursAndBookmarksFlyBack) {
@@ -342,9 +342,9 @@ TEST_F(FlowGLTest, AnkleAvpTestIsFollowedLive) {
   // (docs/validation.md 3.fall_pct 74%, 3.rt90 10.0 s).
   app_->runScript("scenario " + file("scenes/scenarios/healthy.json") + "; protocol " +
                   file("scenes/protocols/tiptoe_10.json") + "; wait 45");
-  EXPECT_EQ(app_->state().avp.phase(), AvpTracker::Phase::Exercising);
+  EXPECT_EQ(app_->sim().avp.phase(), AvpTracker::Phase::Exercising);
   app_->simulate(40.0);
-  const AvpTracker& avp = app_->state().avp;
+  const AvpTracker& avp = app_->sim().avp;
   ASSERT_EQ(avp.phase(), AvpTracker::Phase::Done);
   EXPECT_GT(avp.baseline(), 85.0);
   EXPECT_NEAR(100.0 * avp.fall() / avp.baseline(), 74.0, 5.0);
@@ -352,7 +352,7 @@ TEST_F(FlowGLTest, AnkleAvpTestIsFollowedLive) {
 }
 
 TEST_F(FlowGLTest, UndoRedoAndResetRestoreTheBodysParameters) {
-  const hemo::Engine& e = *app_->state().engine;
+  const hemo::Engine& e = *app_->sim().engine;
   auto failedGsv = [&] {
     int n = 0;
     for (int v : hemo::selectValves(app_->state().scene.anatomy, "left_gsv"))
@@ -370,7 +370,7 @@ TEST_F(FlowGLTest, UndoRedoAndResetRestoreTheBodysParameters) {
   EXPECT_EQ(e.drivers().settings().posture, hemo::Posture::Standing);
   // Camera and display actions are not body changes: they leave the history alone.
   app_->runScript("view left; particles off");
-  ASSERT_EQ(app_->state().undo.size(), 3u);
+  ASSERT_EQ(app_->sim().undo.size(), 3u);
 
   app_->apply("undo");  // posture
   EXPECT_EQ(e.drivers().settings().posture, hemo::Posture::Supine);
@@ -396,14 +396,14 @@ TEST_F(FlowGLTest, UndoRedoAndResetRestoreTheBodysParameters) {
   app_->apply("undo");  // reset_body is undoable too
   EXPECT_EQ(clotted(), clots);
   // A bad command changes nothing and leaves no undo step.
-  const auto steps = app_->state().undo.size();
+  const auto steps = app_->sim().undo.size();
   EXPECT_THROW(app_->apply("thrombosis knee"), Error);
   EXPECT_THROW(app_->apply("condition thrombus femoral_vein_left 0.5 color=red"), Error);
-  EXPECT_EQ(app_->state().undo.size(), steps);
+  EXPECT_EQ(app_->sim().undo.size(), steps);
 }
 
 TEST_F(FlowGLTest, ConditionsAndTreatmentsByNameAndPlace) {
-  const hemo::Engine& e = *app_->state().engine;
+  const hemo::Engine& e = *app_->sim().engine;
   const Anatomy& an = app_->state().scene.anatomy;
   const hemo::Network& net = e.network();
   const int fv = an.vesselIndex("femoral_vein_left");
@@ -460,7 +460,7 @@ TEST_F(FlowGLTest, CalfEjectionFractionIsFollowedLive) {
   // 37% (EV 24 mL / VV 65 mL), inside the tiptoe range of Lattimer 2018 (42.6 [30.5-52.6]%).
   // docs/validation.md 9.ef measures from legs elevated instead, where VV is 237 mL and EF 10%.
   app_->runScript("posture standing; wait 60; activity tiptoe; wait 2");
-  const CalfEjectionTracker& calf = app_->state().calf;
+  const CalfEjectionTracker& calf = app_->sim().calf;
   ASSERT_TRUE(calf.valid()) << "VV " << calf.venousVolumeMl() << " EV " << calf.ejectedMl();
   std::printf("live calf EF %.1f%% (EV %.1f mL / VV %.1f mL)\n", calf.ejectionFraction(), calf.ejectedMl(),
               calf.venousVolumeMl());
@@ -480,7 +480,7 @@ TEST_F(FlowGLTest, DuplexViewTimesRefluxAfterASqueezeAndShowsTheCompressedLumen)
   ASSERT_TRUE(d.measured());
   ASSERT_TRUE(d.reflux().found);
   EXPECT_TRUE(d.reflux().pathological);
-  EXPECT_NEAR(d.reflux().durationS, app_->state().probes.probes()[0].lastReflux, 0.1);
+  EXPECT_NEAR(d.reflux().durationS, app_->sim().probes.probes()[0].lastReflux, 0.1);
   EXPECT_EQ(d.system(), VesselSystem::Superficial);
   // Reflux is drawn above the baseline: the top half of the image holds bright columns.
   const int rows = d.bins(), cols = DopplerView::kColumns;

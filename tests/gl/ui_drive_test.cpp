@@ -176,7 +176,7 @@ TEST(UiDrive, EveryPanelControlEmitsAValidActionAndTheIssuesControlsAreAllThere)
   app.apply("click_mode thrombus");
   EXPECT_EQ(st.clickMode, ClickMode::Thrombus);
   app.apply("posture standing");
-  EXPECT_EQ(st.engine->drivers().settings().posture, hemo::Posture::Standing);
+  EXPECT_EQ(app.sim().engine->drivers().settings().posture, hemo::Posture::Standing);
   app.apply("condition stockings both pressure=40");
   EXPECT_NE(app.uiModel(display, false).activeConditions.size(), 0u);
   app.apply("reset_body");

@@ -1,0 +1,125 @@
+#include "app/simulation.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/log.h"
+#include "hemo/measures.h"
+
+namespace venaviz {
+
+std::unique_ptr<hemo::Engine> Simulation::makeEngine(const Anatomy& anatomy) {
+  const bool hasVeins =
+      std::any_of(anatomy.vessels.begin(), anatomy.vessels.end(), [](const Vessel& v) { return !v.isArtery(); });
+  return hasVeins ? std::make_unique<hemo::Engine>(anatomy) : nullptr;
+}
+
+Simulation::Simulation(const Anatomy& anatomy, std::size_t particleBudget, std::unique_ptr<hemo::Engine> e)
+    : engine(e ? std::move(e) : makeEngine(anatomy)), anatomy_(&anatomy) {
+  if (engine) flow = std::make_unique<FlowView>(anatomy, *engine, particleBudget);
+  resetTracking();
+}
+
+void Simulation::rebuild(std::size_t particleBudget) {
+  flow.reset();  // it refers to the old engine's reference state
+  protocol.reset();
+  engine = std::make_unique<hemo::Engine>(*anatomy_);
+  avp = {};
+  calf = CalfEjectionTracker(hemo::lowerLegNodes(engine->network(), *anatomy_, 1));
+  calf.setLyingReference(*engine);
+  contractions = 0;
+  lastPumpPhase_ = -1.0;
+  flow = std::make_unique<FlowView>(*anatomy_, *engine, particleBudget);
+}
+
+void Simulation::resetTracking() {
+  avp = {};
+  undo.clear();
+  redo.clear();
+  contractions = 0;
+  lastPumpPhase_ = -1.0;
+  const hemo::Engine* e = engine.get();
+  avpNode = e ? e->network().nodeAt(anatomy_->vesselIndex("great_saphenous_vein_left"), 0.06f) : -1;
+  calf = e ? CalfEjectionTracker(hemo::lowerLegNodes(e->network(), *anatomy_, 1)) : CalfEjectionTracker();
+  if (e) calf.setLyingReference(*e);
+  if (e) bodyDefaults = bodyParams();
+}
+
+void Simulation::step(double dt) {
+  if (!engine) return;
+  applyDueEvents();
+  engine->step(dt);
+  probes.sample(*engine);
+  if (avpNode >= 0) avp.update(*engine, engine->pressure(avpNode) / hemo::kMmHg);
+  calf.update(*engine);
+  trackContractions();
+}
+
+void Simulation::trackContractions() {
+  // A contraction is the left calf's pump pressure rising through half its peak: one per
+  // tiptoe raise or ankle pump, one per left step while walking.
+  const hemo::DriverSettings& d = engine->drivers().settings();
+  if (lastPumpPhase_ >= 0.0 && d.activityStart > lastPumpPhase_) contractions = 0;  // a new bout
+  const double half = 0.5 * engine->params().calfPumpPeak;
+  const double now = engine->drivers().at(engine->time()).calf[0];
+  if (d.activity == hemo::Activity::Still) {
+    wasContracted_ = false;
+  } else {
+    const bool contracted = now > half;
+    if (contracted && !wasContracted_) ++contractions;
+    wasContracted_ = contracted;
+  }
+  lastPumpPhase_ = d.activityStart;
+}
+
+void Simulation::advanceParticles(double seconds) {
+  if (flow && engine) flow->advance(*engine, seconds);
+}
+
+void Simulation::play(hemo::Protocol p) {
+  if (!engine) throw Error("protocol: this scene has no veins to simulate");
+  protocol = std::move(p);
+  protocolStart = engine->time();
+  protocolNext = 0;
+}
+
+void Simulation::applyDueEvents() {
+  if (!protocol || !engine) return;
+  const hemo::Protocol& p = *protocol;
+  const double now = engine->time() - protocolStart;
+  while (protocolNext < p.events.size() && p.events[protocolNext].time <= now + 1e-9) {
+    const hemo::Event& ev = p.events[protocolNext++];
+    try {
+      hemo::applyEvent(*engine, *anatomy_, ev);
+    } catch (const Error& e) {
+      log::error(p.name + ": events at " + std::to_string(ev.time) + " s (" + ev.action + "): " + e.what());
+    }
+  }
+  if (protocolNext >= p.events.size() && now >= p.duration) protocol.reset();
+}
+
+BodyParams Simulation::bodyParams() const {
+  return {engine->conditions(), engine->drivers().settings()};
+}
+
+void Simulation::restoreBody(const BodyParams& b) {
+  hemo::Engine& e = *engine;
+  e.conditions() = b.conditions;
+  hemo::DriverSettings& d = e.drivers().settings();
+  const hemo::DriverSettings& w = b.drivers;
+  // Posture and activity change as the user would change them (a ramp, a fresh start); the
+  // manoeuvres under way (Valsalva, squeeze, cuff) are events, not parameters, and go on.
+  if (w.posture != d.posture || w.tiltDeg != d.tiltDeg) e.drivers().setPosture(w.posture, w.tiltDeg, e.time());
+  if (w.activity != d.activity) d.activityStart = e.time();
+  d.activity = w.activity;
+  d.cadence = w.cadence;
+  d.tiptoeCount = w.tiptoeCount;
+  d.breathing = w.breathing;
+  d.breathingRate = w.breathingRate;
+  d.breathingDepth = w.breathingDepth;
+  d.abdominalExtra = w.abdominalExtra;
+  d.tourniquetSide = w.tourniquetSide;
+  d.tourniquetPressure = w.tourniquetPressure;
+}
+
+}  // namespace venaviz

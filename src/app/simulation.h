@@ -1,0 +1,90 @@
+#pragma once
+// One simulated body: the hemodynamic engine, the lumen and particles shown on it, the protocol
+// playing in it, its probes and trackers, and the undo history of its parameters. The app owns
+// one, or two side by side (one camera, one clock). Plain data plus stepping; no GL, no window.
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "anatomy/anatomy.h"
+#include "app/flow_view.h"
+#include "app/probes.h"
+#include "hemo/engine.h"
+#include "hemo/scenario.h"
+
+namespace venaviz {
+
+/// The body's parameters as undo/redo keep them: the conditions and the driver settings.
+struct BodyParams {
+  hemo::Conditions conditions;
+  hemo::DriverSettings drivers;
+};
+
+class Simulation {
+ public:
+  /// The engine for `anatomy`'s veins, settled lying; null when it has no veins. Throws
+  /// venaviz::Error when the anatomy cannot be modelled.
+  static std::unique_ptr<hemo::Engine> makeEngine(const Anatomy& anatomy);
+  /// A simulation of `anatomy` (which must outlive it) on `engine` (made here when null and
+  /// the anatomy has veins; a scene without veins gives an empty simulation, engine null).
+  Simulation(const Anatomy& anatomy, std::size_t particleBudget, std::unique_ptr<hemo::Engine> engine = nullptr);
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  /// Replaces the engine by a fresh one (settled lying) and the flow view built on it.
+  void rebuild(std::size_t particleBudget);
+  /// Resets what follows the engine (AVP and calf trackers, undo history, the body's defaults).
+  void resetTracking();
+  /// One fixed step: due protocol events, the engine, probes and trackers.
+  void step(double dt);
+  /// Moves the particles after the engine advanced by `seconds`.
+  void advanceParticles(double seconds);
+  /// Fires the playing protocol's events that are due at the engine's current time.
+  void applyDueEvents();
+  /// Starts a protocol now.
+  void play(hemo::Protocol protocol);
+
+  BodyParams bodyParams() const;
+  /// Sets the body's parameters back (posture ramps, manoeuvres under way go on).
+  void restoreBody(const BodyParams& params);
+
+  const Anatomy& anatomy() const { return *anatomy_; }
+
+  /// The hemodynamic engine for the scene's veins (null when the scene has none).
+  std::unique_ptr<hemo::Engine> engine;
+  /// Lumen, particles and the live state handed to the renderer (null without an engine).
+  std::unique_ptr<FlowView> flow;
+  /// A protocol playing: its events fire as simulated time passes.
+  std::optional<hemo::Protocol> protocol;
+  double protocolStart = 0.0;  ///< engine time at which it started
+  std::size_t protocolNext = 0;
+  /// Live probes (up to four).
+  ProbeSet probes;
+  /// Undo and redo of changes to the body: (the command, the parameters before it).
+  std::vector<std::pair<std::string, BodyParams>> undo, redo;
+  BodyParams bodyDefaults;  ///< the body as the scene starts (reset_body)
+  /// Calf ejection fraction followed live on the left leg (air plethysmography's definition).
+  CalfEjectionTracker calf;
+  /// The probe (0-based) whose duplex display is open (-1: none), and the engine time of the
+  /// last provocation (Valsalva, squeeze, cuff) the display times reflux after (-1: none).
+  int dopplerProbe = -1;
+  double provocationTime = -1.0;
+  /// The AVP test followed live at the left ankle (great saphenous vein above the malleolus).
+  AvpTracker avp;
+  int avpNode = -1;
+  /// Shown above its viewport side by side ("Healthy", "GSV valves failed"); empty: none.
+  std::string label;
+  /// Tiptoe raises (calf contractions) since the activity last started; counted from the
+  /// drivers' calf-pump phase, for lessons that wait for "the 10th tiptoe".
+  int contractions = 0;
+
+ private:
+  void trackContractions();
+  const Anatomy* anatomy_;
+  double lastPumpPhase_ = -1.0;  ///< activity start seen last step (a new bout resets the count)
+  bool wasContracted_ = false;
+};
+
+}  // namespace venaviz
