@@ -27,7 +27,8 @@ App::App(const AppOptions& options) : options_(options) {
   wd.height = options.headless ? 64 : options.height;
   wd.visible = !options.headless;
   wd.vsync = options.vsync && !options.headless;
-  wd.fullscreen = options.fullscreen && !options.headless;
+  wd.fullscreen = (options.fullscreen || options.lecture) && !options.headless;
+  wd.monitor = options.monitor;
   window_ = std::make_unique<platform::Window>(wd);
   startTime_ = platform::Window::time();
   gl_ = render::loadGl(platform::Window::procLoader());
@@ -82,6 +83,8 @@ App::App(const AppOptions& options) : options_(options) {
     log::warn(lastSceneProblem);
     state_.warnings.push_back(lastSceneProblem);
   }
+  if (options.lecture) apply("lecture on");
+  if (options.lesson) openLesson(*options.lesson);  // a bad lesson: one line, exit 1
 }
 
 std::optional<fs::path> App::applySettings() {
@@ -108,12 +111,12 @@ std::optional<fs::path> App::applySettings() {
 void App::saveSettings() {
   if (!options_.settingsFile) return;
   io::Settings s;
-  s.uiScale = state_.uiScale;
+  s.uiScale = state_.lecture ? lectureRestore_.uiScale : state_.uiScale;
   static const char* const qualities[] = {"low", "medium", "high"};
   static const char* const colors[] = {"direction", "speed", "oxygen"};
   s.quality = qualities[std::clamp(state_.quality, 0, 2)];
   s.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
-  s.theme = ui::toString(state_.theme);
+  s.theme = ui::toString(state_.lecture ? lectureRestore_.theme : state_.theme);
   s.labels = state_.labels;
   s.bookmarks = state_.bookmarks;
   if (state_.hasScene) s.lastScene = fs::absolute(state_.scene.path).string();
@@ -459,10 +462,12 @@ void App::drawScene(int fbWidth, int fbHeight) {
 Image App::renderImage(int width, int height, bool withUi) {
   lastViewport_ = {static_cast<float>(width), static_cast<float>(height)};
   // ImGui sizes auto-fitting windows over its first frames; settle before the capture.
-  const int frames = withUi ? 3 : 1;
+  // The overlay (captions, side labels) is part of the picture even without the panels.
+  const bool ui = withUi || overlayShown();
+  const int frames = ui ? 3 : 1;
   for (int i = 0; i < frames; ++i) {
     renderScene(width, height);
-    if (withUi) drawUi(lastViewport_, 1.0f / 60.0f, false);
+    if (ui) drawUi(lastViewport_, 1.0f / 60.0f, false, withUi);
   }
   pending_.clear();  // a headless frame never acts on clicks
   return target_.readColor();

@@ -57,6 +57,9 @@ struct AppOptions {
   /// Actions to run once the first frames are on screen, separated by ';' (for scripts and
   /// tests of the real window path), e.g. "view left; screenshot a.png; quit".
   std::string startupActions;
+  int monitor = 0;  ///< full screen on this monitor (1-based; 0: the primary)
+  bool lecture = false;  ///< start in lecture mode (full screen, UI scale 2, high contrast, panels hidden)
+  std::optional<std::filesystem::path> lesson;  ///< a lesson to open at start
 };
 
 /// What a click on a vein does.
@@ -171,6 +174,7 @@ class App {
   void checkLesson(const io::Lesson& lesson) const;
   /// The lesson playing (null: none).
   const LessonPlayer* lesson() const { return lesson_.get(); }
+  LessonPlayer* lesson() { return lesson_.get(); }
   /// Runs the lesson's pending actions (and its reset before a jump).
   void runLessonActions();
   /// A lesson measure now (nullopt where it is not defined yet, e.g. RT90 before exercise).
@@ -194,11 +198,19 @@ class App {
   void registerBodyActions();
   void registerCompareActions();
   void registerLessonActions();
+  /// The presenter's key while a lesson plays (next, back, steps, an answer), if it is one.
+  std::optional<std::string> lessonKeyAction(platform::Key key, bool repeat) const;
   /// Back to the scene's starting state before a lesson (or a jump in it).
   void resetForLesson();
   /// The lesson's tick: measures after each engine step (actions wait for the frame's end).
   void lessonStep(double seconds);
   std::unique_ptr<LessonPlayer> lesson_;
+  /// What lecture mode changed, put back when it ends (and saved instead of it).
+  struct LectureRestore {
+    float uiScale = 1.0f;
+    ui::Theme theme = ui::Theme::Dark;
+    bool showUi = true;
+  } lectureRestore_;
   std::vector<std::pair<std::string, std::string>> lessonFiles_;  ///< found in scenes/lessons
   void findLessons();
   /// Starts the side-by-side view: a second simulation with the first one's body, probes and
@@ -238,7 +250,12 @@ class App {
   /// The live state and particles of one simulation into the renderer.
   void uploadSimulation(Simulation& sim);
   void drawScene(int fbWidth, int fbHeight);
-  void drawUi(Vec2 uiSize, float dt, bool windowed);
+  /// One frame of UI: the panels when shown (and `showPanels`), the overlay when it has
+  /// something to show (a lesson, two bodies, the black screen or the spotlight).
+  void drawUi(Vec2 uiSize, float dt, bool windowed, bool showPanels = true);
+  bool overlayShown() const;
+  /// The lesson, side-by-side and presenter fields of the UI model.
+  void fillLesson(ui::UiModel& m) const;
   void uploadScene();
   void refreshStyles();
   float pixelScale() const;

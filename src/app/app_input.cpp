@@ -1,6 +1,8 @@
 // Mouse and keys: camera control directly, everything else through actions.
 #include <array>
 #include <cstdio>
+#include <optional>
+#include <string>
 
 #include "app/app.h"
 #include "app/imgui_layer.h"
@@ -37,7 +39,19 @@ constexpr KeyBinding kKeys[] = {
     {Key::L, 0, "labels", "L"},
     {Key::X, 0, "xray", "X"},
     {Key::F, platform::kCtrl, "fullscreen", "Ctrl+F"},
+    {Key::B, 0, "black_screen", "B"},
 };
+// While a lesson plays: what presentation clickers send (Right/PageDown/Space forwards,
+// Left/PageUp back), T for the list of steps, and 1-4 answer a question being asked.
+constexpr KeyBinding kLessonKeys[] = {
+    {Key::Right, 0, "lesson_next", "Right, PageDown, Space"},
+    {Key::PageDown, 0, "lesson_next", ""},
+    {Key::Space, 0, "lesson_next", ""},
+    {Key::Left, 0, "lesson_prev", "Left, PageUp"},
+    {Key::PageUp, 0, "lesson_prev", ""},
+    {Key::T, 0, "lesson_steps", "T"},
+};
+constexpr Key kAnswerKeys[] = {Key::Num1, Key::Num2, Key::Num3, Key::Num4};
 }  // namespace
 
 void App::registerKeyDocs() {
@@ -45,6 +59,20 @@ void App::registerKeyDocs() {
     const std::string cmd = k.action;
     actions_.bindKeyDoc(cmd.substr(0, cmd.find(' ')), k.label);
   }
+  for (const auto& k : kLessonKeys)
+    if (*k.label) actions_.bindKeyDoc(k.action, k.label);
+  actions_.bindKeyDoc("lesson_answer", "1-4 (while a question is asked)");
+}
+
+std::optional<std::string> App::lessonKeyAction(Key key, bool repeat) const {
+  if (!lesson_ || repeat) return std::nullopt;  // a held clicker button steps once
+  if (lesson_->phase() == LessonPlayer::Phase::Asking)
+    for (int n = 0; n < 4; ++n)
+      if (key == kAnswerKeys[n] && static_cast<std::size_t>(n) < lesson_->step().question->answers.size())
+        return "lesson_answer " + std::to_string(n + 1);
+  for (const auto& k : kLessonKeys)
+    if (k.key == key) return std::string(k.action);
+  return std::nullopt;
 }
 
 void App::handleInput(const std::vector<InputEvent>& events) {
@@ -76,6 +104,7 @@ void App::handleInput(const std::vector<InputEvent>& events) {
         dragging_ = false;
         break;
       case InputEvent::Type::MouseMove:
+        state_.pointer = e.position;
         if (!dragging_) {
           const auto hit = uiMouse ? std::nullopt : vesselAt(e.position);
           const int hovered = hit ? hit->vessel : -1;
@@ -110,11 +139,19 @@ void App::handleInput(const std::vector<InputEvent>& events) {
         if (e.key == Key::Escape) {
           if (state_.showHelp)
             state_.showHelp = false;
+          else if (state_.blackScreen)
+            state_.blackScreen = false;
           else if (window_->fullscreen())
             window_->setFullscreen(false);
           break;
         }
         if (uiKeys) break;
+        if (e.mods == 0) {
+          if (auto a = lessonKeyAction(e.key, e.type == InputEvent::Type::KeyRepeat)) {
+            pending_.push_back(*a);
+            break;
+          }
+        }
         for (const auto& k : kKeys)
           if (k.key == e.key && k.mods == (e.mods & (platform::kCtrl | platform::kAlt)))
             pending_.emplace_back(k.action);

@@ -222,6 +222,23 @@ void App::registerLessonActions() {
         [this](auto& args) { state_.blackScreen = parseSwitchArg("black_screen", args, state_.blackScreen); });
   a.add("spotlight", "spotlight [on|off]", "A soft light circle follows the pointer; the rest dims", 0, 1,
         [this](auto& args) { state_.spotlight = parseSwitchArg("spotlight", args, state_.spotlight); });
+  a.add("lecture", "lecture [on|off]",
+        "Lecture mode for a projector: UI scale 2, high contrast, panels hidden (H shows them), large captions", 0,
+        1, [this](auto& args) {
+          const bool on = parseSwitchArg("lecture", args, state_.lecture);
+          if (on == state_.lecture) return;
+          if (on) {
+            lectureRestore_ = {state_.uiScale, state_.theme, state_.showUi};
+            state_.uiScale = std::max(state_.uiScale, 2.0f);
+            state_.theme = ui::Theme::Contrast;
+            state_.showUi = false;
+          } else {
+            state_.uiScale = lectureRestore_.uiScale;
+            state_.theme = lectureRestore_.theme;
+            state_.showUi = lectureRestore_.showUi;
+          }
+          state_.lecture = on;
+        });
   a.add("camera_to", "camera_to [view=NAME] [target=X,Y,Z] [distance=CM] [yaw=DEG] [pitch=DEG] [duration=S]",
         "Fly the camera to a standard view and/or a target and distance over a duration", 1, 6, [this](auto& args) {
           CameraPose goal = state_.camera.pose();

@@ -269,6 +269,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
       m.views.push_back({i == 0 ? 0.0f : half.x, i == 0 ? half.x : uiSize.x - half.x, sims_[i]->label,
                          side_ == 0 || side_ == static_cast<int>(i) + 1});
   }
+  fillLesson(m);
   if (video_) {
     m.recording = video_->output().string();
     m.recordedFrames = video_->framesWritten();
@@ -277,14 +278,60 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
   return m;
 }
 
-void App::drawUi(Vec2 uiSize, float dt, bool windowed) {
+void App::fillLesson(ui::UiModel& m) const {
+  m.lessonFiles = lessonFiles_;
+  m.blackScreen = state_.blackScreen;
+  m.lecture = state_.lecture;
+  m.spotlight = state_.spotlight;
+  m.pointer = state_.pointer;
+  if (!lesson_) return;
+  const LessonPlayer& p = *lesson_;
+  const io::Lesson& l = p.lesson();
+  const io::LessonStep& s = p.step();
+  ui::UiModel::LessonView& v = m.lesson;
+  v.active = true;
+  v.title = l.title;
+  v.level = l.level;
+  v.step = p.stepIndex();
+  v.steps = l.steps.size();
+  for (const io::LessonStep& k : l.steps) v.stepTitles.push_back(k.title);
+  v.stepTitle = s.title;
+  v.patientWords = state_.patientWords;
+  v.caption = state_.patientWords && !s.patient.empty() ? s.patient : s.caption;
+  v.waiting = p.waitingText();
+  v.reveal = p.revealText();
+  v.timedOut = p.timedOut();
+  v.showSteps = state_.showLessonSteps;
+  using Phase = LessonPlayer::Phase;
+  v.phase = p.phase() == Phase::Asking     ? "asking"
+            : p.phase() == Phase::Running  ? "running"
+            : p.phase() == Phase::Revealed ? "revealed"
+                                           : "finished";
+  if (s.question) {
+    v.ask = s.question->ask;
+    v.answers = s.question->answers;
+    v.chosen = p.chosen();
+    v.correct = s.question->correct;
+  }
+  if (p.questionsAsked() > 0)
+    v.score = std::to_string(p.correctAnswers()) + " of " + std::to_string(p.questionsAsked()) +
+              (p.questionsAsked() == 1 ? " prediction" : " predictions") + " right";
+}
+
+bool App::overlayShown() const {
+  return lesson_ || sims_.size() > 1 || state_.blackScreen || state_.spotlight;
+}
+
+void App::drawUi(Vec2 uiSize, float dt, bool windowed, bool showPanels) {
   imgui_->setScale(pixelScale());
   imgui_->setTheme(state_.theme);
   imgui_->beginFrame(uiSize, dt);
-  if (state_.showUi) {
+  const bool panels = state_.showUi && showPanels;
+  if (panels || overlayShown()) {
     const ui::UiModel m = uiModel(uiSize, windowed);
     panel_.expandAll = state_.expandPanels;
-    ui::drawUi(m, imgui_->fonts(), panel_, pending_);
+    if (panels) ui::drawUi(m, imgui_->fonts(), panel_, pending_);
+    ui::drawOverlay(m, imgui_->fonts(), panel_, pending_, panels);
   }
   imgui_->endFrame();
 }

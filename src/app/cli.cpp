@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "app/app.h"
+#include "app/lesson_run.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/paths.h"
@@ -18,6 +19,7 @@
 #include "hemo/simulation.h"
 #include "io/atomic_file.h"
 #include "io/image.h"
+#include "io/lesson.h"
 #include "io/scene.h"
 #include "io/simulation_reader.h"
 
@@ -77,6 +79,32 @@ std::string numberedName(const std::string& pattern, int k) {
   return pattern.substr(0, p) + number + pattern.substr(q + 1);
 }
 
+/// `render --lesson FILE --step N`: the lesson's state at step N, as a class would see it.
+/// A question step is drawn asked (or, with --answer K, run until the answer is revealed);
+/// a step that waits for a condition runs until it is met (held there); a key step runs
+/// `seconds` (default 3 s).
+void renderLessonStep(App& app, const std::filesystem::path& file, int step, int answer, double& seconds) {
+  app.apply("lesson \"" + file.string() + "\"");
+  LessonPlayer& p = *app.lesson();
+  p.setHold(true);
+  if (step > 1) app.apply("lesson_goto " + std::to_string(step));
+  const io::LessonStep s = p.step();
+  if (p.phase() == LessonPlayer::Phase::Asking) {
+    if (answer < 0) {
+      app.state().camera.update(10.0f);
+      return;
+    }
+    app.apply("lesson_answer " + std::to_string(std::clamp<int>(answer, 1, static_cast<int>(s.question->answers.size()))));
+  }
+  if (s.advance.kind == io::LessonAdvance::Kind::Key) {
+    if (seconds <= 0.0) seconds = 3.0;
+    return;  // the caller lets the time pass
+  }
+  const double limit = s.advance.kind == io::LessonAdvance::Kind::After ? s.advance.seconds : s.advance.timeout;
+  for (double t = 0.0; t < limit + 1.0 && p.outcomes()[p.stepIndex()] < 0; t += 1.0 / 60.0) app.simulate(1.0 / 60.0);
+  app.state().clock.setPaused(true);
+}
+
 int cmdRender(Args& a) {
   AppOptions opt;
   opt.headless = true;
@@ -90,6 +118,9 @@ int cmdRender(Args& a) {
   std::string actions;
   std::optional<Vec3> target;
   std::optional<float> distance;
+  std::optional<std::filesystem::path> lesson;
+  int lessonStep = 1, lessonAnswer = -1;
+  bool lecture = false, sideBySide = false;
   while (!a.done()) {
     const std::string f = a.next();
     if (f == "--scene")
@@ -126,20 +157,40 @@ int cmdRender(Args& a) {
       frames = static_cast<int>(parseSeconds(f, a.value(f)));
     else if (f == "--fps")
       fps = parseSeconds(f, a.value(f));
+    else if (f == "--lesson")
+      lesson = a.value(f);
+    else if (f == "--step")
+      lessonStep = static_cast<int>(parseSeconds(f, a.value(f)));
+    else if (f == "--answer")
+      lessonAnswer = static_cast<int>(parseSeconds(f, a.value(f)));
+    else if (f == "--lecture")
+      lecture = true;
+    else if (f == "--side-by-side")
+      sideBySide = true;
     else
       throw UsageError("render: unknown option \"" + f + "\"; see venaviz --help");
   }
   if (out.empty()) throw UsageError("render: missing -o FILE.png");
   if (frames > 1) numberedName(out, 0);  // checks the pattern before any work
   if (frames < 1 || frames > 100000 || !(fps > 0.0)) throw UsageError("render: --frames 1..100000 and --fps > 0");
+  if (lesson) {
+    const io::Lesson l = io::loadLesson(*lesson);  // one line naming the file, step and key
+    if (lessonStep < 1 || lessonStep > static_cast<int>(l.steps.size()))
+      throw UsageError("render: --step " + std::to_string(lessonStep) + ": " + lesson->string() + " has steps 1 to " +
+                       std::to_string(l.steps.size()));
+    if (l.scene && !opt.scene) opt.scene = *l.scene;
+  }
   App app(opt);
   app.state().clock.setPaused(true);
+  if (lecture) app.apply("lecture on");
   // Fit the view to the output's aspect ratio, then render.
   app.renderImage(w, h, false);
   CameraPose pose = app.scenePose(view);
   if (target) pose.target = *target;
   if (distance) pose.distance = *distance;
   app.state().camera.setPose(pose);
+  if (sideBySide && !lesson) app.apply("compare on");
+  if (lesson) renderLessonStep(app, *lesson, lessonStep, lessonAnswer, time);
   // Actions after the view is set (e.g. "layer bones off; select femoral_vein_left"), before
   // simulated time passes ("wait S" inside the script lets S seconds pass).
   app.runScript(actions);
@@ -168,6 +219,7 @@ int cmdBench(Args& a) {
   opt.headless = true;
   int w = 1280, h = 800, frames = 120, warmup = 10;
   std::string actions, quality;
+  bool sideBySide = false;
   while (!a.done()) {
     const std::string f = a.next();
     if (f == "--scene")
@@ -182,12 +234,16 @@ int cmdBench(Args& a) {
       quality = a.value(f);
     else if (f == "--do")
       actions = a.value(f);
+    else if (f == "--side-by-side")
+      sideBySide = true;
     else
       throw UsageError("bench: unknown option \"" + f + "\"; see venaviz --help");
   }
   frames = std::clamp(frames, 1, 100000);
   App app(opt);
   if (!quality.empty()) app.apply("quality " + quality);
+  // Two bodies, the second with failed GSV valves: what a lecturer shows side by side.
+  if (sideBySide) app.runScript("compare on Healthy \"GSV valves failed\"; side 2; valve_toggle left_gsv; side both");
   app.runScript(actions);
   app.renderImage(w, h, false);  // fits the view, compiles, allocates
   app.state().camera.setPose(app.scenePose());
@@ -203,10 +259,12 @@ int cmdBench(Args& a) {
     median = v[v.size() / 2];
     p95 = v[std::min(v.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(v.size()))) - 1)];
   };
-  std::printf("venaviz bench: %s, %dx%d, %d frames (after %d warm-up), MSAA %d, %zu particles, GL %s\n",
-              app.state().scene.name.c_str(), w, h, frames, warmup, app.samples(),
-              app.sim().flow ? app.sim().flow->tracers().counts().alive : std::size_t{0},
-              app.glInfo().renderer.c_str());
+  std::size_t particles = 0;
+  for (std::size_t k = 0; k < app.simCount(); ++k)
+    if (app.sim(k).flow) particles += app.sim(k).flow->tracers().counts().alive;
+  std::printf("venaviz bench: %s, %dx%d, %s, %d frames (after %d warm-up), MSAA %d, %zu particles, GL %s\n",
+              app.state().scene.name.c_str(), w, h, app.simCount() > 1 ? "two bodies side by side" : "one body",
+              frames, warmup, app.samples(), particles, app.glInfo().renderer.c_str());
   std::printf("%-10s %10s %10s\n", "part", "median ms", "p95 ms");
   struct Row {
     const char* name;
@@ -411,14 +469,79 @@ int cmdGui(Args& a) {
       opt.startupActions = a.value(f);
     else if (f == "--samples")
       opt.samples = static_cast<int>(parseSeconds(f, a.value(f)));
+    else if (f == "--lesson")
+      opt.lesson = a.value(f);
+    else if (f == "--lecture")
+      opt.lecture = true;
+    else if (f == "--monitor")
+      opt.monitor = static_cast<int>(parseNumberArg("--monitor", a.value(f), 1, 16));
     else if (f.size() > 5 && f.ends_with(".json") && !opt.scene)
       opt.scene = f;
     else
       throw UsageError("unknown option \"" + f + "\"; see venaviz --help");
   }
+  if (opt.lesson) {
+    const io::Lesson l = io::loadLesson(*opt.lesson);  // before a window opens: one line, exit 1
+    if (l.scene && !opt.scene) opt.scene = *l.scene;
+  }
   if (const auto dir = paths::configDir(); !dir.empty()) opt.settingsFile = dir / "settings.json";
   App app(opt);
   return app.run();
+}
+
+/// `venaviz lesson check FILE`: reads the lesson, checks it against the scene and the action
+/// vocabulary, then plays it headless (the right answers, or --answer K) and reports each step.
+int cmdLesson(Args& a) {
+  if (a.done() || a.words[a.i] != "check")
+    throw UsageError("lesson: expected \"lesson check FILE [--scene FILE] [--answer K] [--quiet]\"");
+  a.next();
+  std::vector<std::filesystem::path> files;
+  AppOptions opt;
+  opt.headless = true;
+  int answer = 0;
+  bool quiet = false;
+  while (!a.done()) {
+    const std::string f = a.next();
+    if (f == "--scene")
+      opt.scene = a.value(f);
+    else if (f == "--answer")
+      answer = static_cast<int>(parseNumberArg("--answer", a.value(f), 1, 4));
+    else if (f == "--quiet")
+      quiet = true;
+    else if (f.starts_with("--"))
+      throw UsageError("lesson check: unknown option \"" + f + "\"; see venaviz --help");
+    else
+      files.emplace_back(f);
+  }
+  if (files.empty()) throw UsageError("lesson check: missing the lesson FILE");
+  bool allOk = true;
+  for (const auto& file : files) {
+    const io::Lesson l = io::loadLesson(file);
+    AppOptions o = opt;
+    if (l.scene && !o.scene) o.scene = *l.scene;
+    App app(o);
+    app.openLesson(file);
+    const LessonRun run = playLesson(app, answer);
+    std::printf("%s: \"%s\" (%s, %zu steps, %d questions, %zu sources)\n", file.string().c_str(), l.title.c_str(),
+                l.level.c_str(), l.steps.size(), run.questions, l.sources.size());
+    for (const LessonStepResult& r : run.steps) {
+      if (quiet && r.ok()) continue;
+      std::string detail = r.how;
+      if (r.how != "key") detail += " after " + LessonPlayer::formatValue(r.seconds) + " s";
+      if (!r.waitedFor.empty()) detail += " (" + r.waitedFor + ")";
+      if (r.measured) detail += ", measured " + LessonPlayer::formatValue(*r.measured) + (r.unit.empty() ? "" : " " + r.unit);
+      std::printf("  step %2zu  %-40s %s%s\n", r.step + 1, r.title.c_str(), detail.c_str(),
+                  r.ok() ? "" : "   <- problem");
+      if (!r.error.empty()) std::printf("           %s\n", r.error.c_str());
+    }
+    if (run.steps.size() != l.steps.size()) {
+      std::printf("  only %zu of %zu steps were reached\n", run.steps.size(), l.steps.size());
+      allOk = false;
+    }
+    allOk = allOk && run.ok();
+    std::printf("%s\n", run.ok() ? "ok: every step reached, every condition met" : "FAILED");
+  }
+  return allOk ? kExitOk : kExitError;
 }
 
 }  // namespace
@@ -428,15 +551,24 @@ std::string usageText() {
 
 usage:
   venaviz [--scene FILE] [--size WxH] [--fullscreen] [--ui-scale X] [--samples N] [--do "ACTION; ..."]
+      [--lesson FILE] [--lecture] [--monitor N]
       open the app (default scene: scenes/default.json); --do runs actions once it is up
       (e.g. --do "view left; wait 1; screenshot left.png; quit"; "wait S" pauses the script
-      for S seconds); F1 in the app lists the actions
+      for S seconds); F1 in the app lists the actions; --lesson opens a lesson (scenes/lessons);
+      --lecture: full screen (on monitor N), UI scale 2, high contrast, panels hidden (H),
+      presenter keys Right/PageDown/Space next, Left/PageUp back, B black screen, T steps
+  venaviz lesson check FILE... [--scene FILE] [--answer K] [--quiet]
+      validate a lesson without a window, then play it headless to its end (the right answers,
+      or answer K to every question) and report each step: met, timed out, measured numbers
   venaviz render --scene FILE -o OUT.png [--size 1280x800] [--time SECONDS]
                  [--view anterior|posterior|left|right|superior|inferior] [--ui] [--ui-scale X]
                  [--target X,Y,Z] [--distance CM] [--do "ACTION; wait S; ACTION ..."]
       render one frame offscreen to a PNG (deterministic for the same inputs); the actions run
       first ("wait S" lets S seconds of simulated time pass), then --time seconds pass;
-      --frames N [--fps F] writes an image sequence (-o name with %04d), 1/F s apart
+      --frames N [--fps F] writes an image sequence (-o name with %04d), 1/F s apart;
+      --lesson FILE --step N [--answer K] renders step N of a lesson with its caption (a question
+      step as asked, or run to its answer with --answer K); --lecture draws it as lecture mode;
+      --side-by-side starts two bodies ("compare on")
   venaviz info --scene FILE [--json]
       print the loaded anatomy (vessels, landmarks; points and radii in cm)
   venaviz simulate --scene FILE [--scenario FILE] [--protocol FILE] [--probe VESSEL_ID@FRACTION ...]
@@ -447,9 +579,10 @@ usage:
       a JSON report; --out writes each probe's pressure, flow, velocity and diameter per step
       (default dt 1/240 s; see docs/simulation-format.md)
   venaviz bench [--scene FILE] [--size 1280x800] [--frames 120] [--samples N] [--quality low|medium|high]
-                [--do "ACTION; ..."]
+                [--do "ACTION; ..."] [--side-by-side]
       render timed headless frames (1/60 s of simulated time each) and print the median and
-      95th-percentile frame time split into engine, particles, upload and draw
+      95th-percentile frame time split into engine, particles, upload and draw; --side-by-side:
+      two bodies (healthy, GSV valves failed) in two views
   venaviz --help | --version
 
 exit codes: 0 ok, 1 bad input or runtime error, 2 bad command line, 3 no display or OpenGL 3.3
@@ -478,6 +611,10 @@ int runCli(const std::vector<std::string>& words) {
     if (!a.done() && words[0] == "bench") {
       a.next();
       return cmdBench(a);
+    }
+    if (!a.done() && words[0] == "lesson") {
+      a.next();
+      return cmdLesson(a);
     }
     if (!a.done() && words[0] == "simulate") {
       a.next();

@@ -123,13 +123,14 @@ void LessonPlayer::complete(bool timedOut) {
     pending_.emplace_back("pause");  // the class reads the answer; the presenter goes on
     return;
   }
-  if (lesson_.steps[step_].advance.kind == io::LessonAdvance::Kind::Key) return;
+  if (lesson_.steps[step_].advance.kind == io::LessonAdvance::Kind::Key || hold_) return;
   next();
 }
 
 void LessonPlayer::update(double seconds, const Measure& measure) {
   // Nothing counts until the step's actions have run (the app runs them at the tick's end).
   if (phase_ != Phase::Running || !pending_.empty() || reset_) return;
+  if (hold_ && outcomes_[step_] != -1) return;  // met and held: nothing more to wait for
   const io::LessonStep& s = lesson_.steps[step_];
   run_ += seconds;
   if (s.question) {

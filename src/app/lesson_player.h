@@ -48,6 +48,10 @@ class LessonPlayer {
   /// condition; a met condition reveals (with a question) or goes on to the next step.
   void update(double seconds, const Measure& measure);
 
+  /// Held (for `render --lesson`): a met condition is recorded but the player stays on the
+  /// step, so its state can be drawn.
+  void setHold(bool on) { hold_ = on; }
+
   /// What the step waits for, in words ("Waiting: ankle left < 40 (now 62)").
   std::string waitingText() const;
   double runSeconds() const { return run_; }
@@ -76,6 +80,7 @@ class LessonPlayer {
   bool reset_ = false;
   double run_ = 0.0;
   bool timedOut_ = false;
+  bool hold_ = false;
   std::optional<double> aggregate_, measured_, lastCondition_;
   std::vector<int> answers_;
   std::vector<int> outcomes_;

@@ -243,6 +243,7 @@ Window::Window(const WindowDesc& desc) : impl_(std::make_unique<Impl>()) {
   glfwSetDropCallback(w, onDrop);
   windowedSize_[0] = desc.width;
   windowedSize_[1] = desc.height;
+  monitor_ = desc.monitor;
   if (desc.fullscreen) setFullscreen(true);
 }
 
@@ -300,6 +301,15 @@ void Window::setFullscreen(bool on) {
   if (on == fullscreen_) return;
   if (on) {
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (monitor_ > 0) {
+      int count = 0;
+      GLFWmonitor** all = glfwGetMonitors(&count);
+      if (monitor_ <= count)
+        monitor = all[monitor_ - 1];
+      else
+        log::warn("monitor " + std::to_string(monitor_) + " is not connected (" + std::to_string(count) +
+                  " found); full screen on the primary monitor");
+    }
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
     if (!mode) {
       log::warn("full screen is not available: no monitor found");
@@ -312,6 +322,19 @@ void Window::setFullscreen(bool on) {
     glfwSetWindowMonitor(w, nullptr, windowedPos_[0], windowedPos_[1], windowedSize_[0], windowedSize_[1], 0);
   }
   fullscreen_ = on;
+}
+
+std::vector<std::string> Window::monitors() {
+  std::vector<std::string> out;
+  int count = 0;
+  GLFWmonitor** all = glfwGetMonitors(&count);
+  for (int i = 0; i < count; ++i) {
+    const GLFWvidmode* mode = glfwGetVideoMode(all[i]);
+    const char* name = glfwGetMonitorName(all[i]);
+    out.push_back(std::to_string(i + 1) + ": " + (name ? name : "monitor") +
+                  (mode ? " " + std::to_string(mode->width) + "x" + std::to_string(mode->height) : ""));
+  }
+  return out;
 }
 
 void Window::setTitle(const std::string& title) {

@@ -17,6 +17,7 @@ struct WindowDesc {
   bool visible = true;  ///< false: hidden window for headless rendering
   bool vsync = true;    ///< default: on
   bool fullscreen = false;
+  int monitor = 0;  ///< full screen on this monitor (0: the primary; 1, 2...: GLFW's list order)
 };
 
 /// A function returning GL entry points by name (glfwGetProcAddress).
@@ -46,6 +47,11 @@ class Window {
 
   void setFullscreen(bool on);
   bool fullscreen() const { return fullscreen_; }
+  /// The monitor full screen goes to (0: primary, k: the k-th in GLFW's list, 1-based);
+  /// one that is not connected falls back to the primary with a warning.
+  void setMonitor(int monitor) { monitor_ = monitor; }
+  /// Connected monitors, in GLFW's order ("1: DP-1 1920x1080").
+  static std::vector<std::string> monitors();
   void setTitle(const std::string& title);
 
   /// Events since the last call, in order.
@@ -62,6 +68,7 @@ class Window {
  private:
   void* handle_ = nullptr;
   bool fullscreen_ = false;
+  int monitor_ = 0;
   int windowedPos_[2] = {0, 0};
   int windowedSize_[2] = {1280, 800};
   std::unique_ptr<Impl> impl_;

@@ -39,6 +39,8 @@ void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
 void conditionsSection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out);
 void treatmentsSection(const UiModel& m, const FontSet& fonts, Actions& out);
 void bloodSection(const UiModel& m, const FontSet& fonts, Actions& out);
+// overlay.cpp: lessons to open, the captions' words, two bodies side by side.
+void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out);
 // panels_probes.cpp: probes, their plots and markers, the simulated ultrasound.
 void probesSection(const UiModel& m, const FontSet& fonts, Actions& out);
 void probesWindow(const UiModel& m, const FontSet& fonts);

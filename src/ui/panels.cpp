@@ -478,6 +478,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   ImGui::Begin("venaviz", nullptr, ImGuiWindowFlags_NoSavedSettings);
   ImGui::TextWrapped("%s", m.sceneName.c_str());
   timeSection(m, fonts, out);
+  lessonsSection(m, fonts, out);
   bodySection(m, fonts, st, out);
   conditionsSection(m, fonts, st, out);
   treatmentsSection(m, fonts, out);
@@ -490,6 +491,7 @@ void drawUi(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out
   sceneSection(m, fonts, st, out);
   developerSection(m, fonts, out);
   const float panelRight = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - vp->Pos.x;
+  st.panelRight = panelRight;
   ImGui::End();
 
   labelLayer(m, fonts, panelRight);

@@ -23,10 +23,16 @@ struct PanelState {
   bool initialized = false;
   char search[64] = "";        ///< vessel search text
   char bookmarkName[64] = "";  ///< name for the next saved view
+  float panelRight = 0.0f;     ///< right edge of the control panel (set by drawUi)
 };
 
 /// Builds one frame of UI (between ImGui::NewFrame and ImGui::Render).
 void drawUi(const UiModel& model, const FontSet& fonts, PanelState& state, Actions& out);
+
+/// What goes over the 3D view with or without the panels: side-by-side labels, the lesson's
+/// caption bar, question and steps, the spotlight and the black screen (overlay.cpp).
+/// `panels`: drawUi ran this frame (the caption keeps clear of the control panel).
+void drawOverlay(const UiModel& model, const FontSet& fonts, PanelState& state, Actions& out, bool panels);
 
 /// Formats seconds as "12.35 s" or "2 min 05.0 s".
 std::string formatSimTime(double seconds);
