@@ -86,8 +86,10 @@ std::string numberedName(const std::string& pattern, int k) {
 void renderLessonStep(App& app, const std::filesystem::path& file, int step, int answer, double& seconds) {
   app.apply("lesson \"" + file.string() + "\"");
   LessonPlayer& p = *app.lesson();
+  // The steps before it played as in class (their waits included), so the body is in the
+  // state the step starts from; then the step itself, held once its condition is met.
+  if (step > 1) playLesson(app, 0, 1.0, static_cast<std::size_t>(step - 1));
   p.setHold(true);
-  if (step > 1) app.apply("lesson_goto " + std::to_string(step));
   const io::LessonStep s = p.step();
   if (p.phase() == LessonPlayer::Phase::Asking) {
     if (answer < 0) {
@@ -243,7 +245,7 @@ int cmdBench(Args& a) {
   App app(opt);
   if (!quality.empty()) app.apply("quality " + quality);
   // Two bodies, the second with failed GSV valves: what a lecturer shows side by side.
-  if (sideBySide) app.runScript("compare on Healthy \"GSV valves failed\"; side 2; valve_toggle left_gsv; side both");
+  if (sideBySide) app.runScript("compare on Healthy \"GSV valves failed\"; side 2; condition valve_incompetence left_gsv 1; side both");
   app.runScript(actions);
   app.renderImage(w, h, false);  // fits the view, compiles, allocates
   app.state().camera.setPose(app.scenePose());
@@ -527,7 +529,10 @@ int cmdLesson(Args& a) {
     for (const LessonStepResult& r : run.steps) {
       if (quiet && r.ok()) continue;
       std::string detail = r.how;
-      if (r.how != "key") detail += " after " + LessonPlayer::formatValue(r.seconds) + " s";
+      if (r.how == "after")
+        detail = "went on after " + LessonPlayer::formatValue(r.seconds) + " s";
+      else if (r.how != "key")
+        detail += " after " + LessonPlayer::formatValue(r.seconds) + " s";
       if (!r.waitedFor.empty()) detail += " (" + r.waitedFor + ")";
       if (r.measured) detail += ", measured " + LessonPlayer::formatValue(*r.measured) + (r.unit.empty() ? "" : " " + r.unit);
       std::printf("  step %2zu  %-40s %s%s\n", r.step + 1, r.title.c_str(), detail.c_str(),

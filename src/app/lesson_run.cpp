@@ -11,7 +11,7 @@ bool LessonRun::ok() const {
   return !steps.empty() && std::all_of(steps.begin(), steps.end(), [](const LessonStepResult& s) { return s.ok(); });
 }
 
-LessonRun playLesson(App& app, int answer, double keySeconds) {
+LessonRun playLesson(App& app, int answer, double keySeconds, std::size_t stopAt) {
   LessonPlayer* p = app.lesson();
   if (!p) throw Error("no lesson is open");
   LessonRun run;
@@ -21,6 +21,7 @@ LessonRun playLesson(App& app, int answer, double keySeconds) {
   for (std::size_t guard = 0; p->phase() != LessonPlayer::Phase::Finished && guard < p->lesson().steps.size() + 1;
        ++guard) {
     const std::size_t k = p->stepIndex();
+    if (k >= stopAt) break;
     const io::LessonStep step = p->step();  // a copy: the player moves on
     LessonStepResult r;
     r.step = k;

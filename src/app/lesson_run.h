@@ -2,6 +2,7 @@
 // Plays a lesson from start to end without a window or a presenter: each question answered,
 // each step's simulation run until its key, time or condition, the outcome of every step.
 // Used by `venaviz lesson check` and by the tests that play every shipped lesson.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,7 @@ struct LessonRun {
 /// Plays the lesson open in `app` (App::openLesson) to its end. `answer`: the answer given to
 /// every question (1-based; 0: the right one). `keySeconds`: simulated time a key step runs
 /// before the next is pressed.
-LessonRun playLesson(App& app, int answer = 0, double keySeconds = 1.0);
+/// `stopAt`: stop when the player reaches this step (0-based), before it runs (render --step).
+LessonRun playLesson(App& app, int answer = 0, double keySeconds = 1.0, std::size_t stopAt = SIZE_MAX);
 
 }  // namespace venaviz

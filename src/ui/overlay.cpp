@@ -85,20 +85,38 @@ void progressDots(const UiModel::LessonView& l, float em) {
   ImGui::Dummy(ImVec2(1.0f, r * 3.4f));
 }
 
-/// The question and its answers: buttons while asked, the right answer marked once shown.
-void question(const UiModel::LessonView& l, const FontSet& fonts, Actions& out) {
-  if (l.ask.empty()) return;
-  ImGui::Separator();
+/// The question card (top right, under the side labels): the question, its answers as
+/// buttons while asked, the right answer marked and the measured number once revealed.
+void questionCard(const UiModel& m, const FontSet& fonts, Actions& out) {
+  const UiModel::LessonView& l = m.lesson;
+  if (l.ask.empty() || l.phase == "finished") return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float em = fonts.pixelSize;
+  const float width = std::min(em * (m.lecture ? 17.0f : 19.0f), vp->Size.x * 0.36f);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.6f, vp->Pos.y + em * (m.views.size() > 1 ? 3.6f : 0.6f)),
+                          ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.92f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 0.9f, em * 0.7f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em * 0.5f);
+  ImGui::Begin("##question", nullptr,
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  const bool asking = l.phase == "asking", revealed = l.phase == "revealed";
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextUnformatted(asking ? "Predict" : revealed ? "Observed" : "Watch");
+  ImGui::PopStyleColor();
   if (fonts.heading) ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", l.ask.c_str());
   if (fonts.heading) ImGui::PopFont();
-  const bool asking = l.phase == "asking", revealed = l.phase == "revealed" || l.phase == "finished";
   for (std::size_t k = 0; k < l.answers.size(); ++k) {
     const int n = static_cast<int>(k);
     char label[400];
     std::snprintf(label, sizeof label, "%d   %s##answer%d", n + 1, l.answers[k].c_str(), n);
     if (asking) {
+      ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
       if (ImGui::Button(label, ImVec2(-1.0f, 0.0f))) out.push_back("lesson_answer " + std::to_string(n + 1));
+      ImGui::PopStyleVar();
       continue;
     }
     // Answered (or skipped): the choice stays visible; the right one shows once measured.
@@ -110,47 +128,45 @@ void question(const UiModel::LessonView& l, const FontSet& fonts, Actions& out) 
       col = toVec(kChosen);
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     std::string line = std::to_string(n + 1) + "   " + l.answers[k];
-    if (chosen) line += "   \xe2\x86\x90 your prediction";  // U+2190
-    if (right) line += revealed && chosen ? "   (right)" : "   (the answer)";
+    if (chosen) line += right ? "   \xe2\x86\x90 your prediction: right" : "   \xe2\x86\x90 your prediction";
+    else if (right) line += "   \xe2\x86\x90 the answer";
     ImGui::TextWrapped("%s", line.c_str());
     ImGui::PopStyleColor();
   }
-  if (asking) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("Predict first: choose an answer (keys 1-%zu), then watch.", l.answers.size());
-    ImGui::PopStyleColor();
-  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  if (asking) ImGui::TextWrapped("Choose an answer (keys 1-%zu), then watch.", l.answers.size());
+  else if (!revealed) ImGui::TextWrapped("%s", l.waiting.empty() ? "Watching..." : l.waiting.c_str());
+  ImGui::PopStyleColor();
   if (!l.reveal.empty()) {
-    ImGui::Spacing();
+    ImGui::Separator();
     ImGui::TextWrapped("%s", l.reveal.c_str());
   }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
 }
 
-/// The caption bar: lesson and step, the caption, the question, what it waits for, and the
+/// The caption bar: lesson and step, the caption, what it waits for, progress and the
 /// presenter's buttons. Bottom centre, clear of the control panel.
 void captionBar(const UiModel& m, const FontSet& fonts, float left, Actions& out) {
   const UiModel::LessonView& l = m.lesson;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize;
   const float room = vp->Size.x - left - em * 1.2f;
-  const float width = std::min(room, em * (m.lecture ? 36.0f : 30.0f));
+  const float width = std::min(room, em * (m.lecture ? 44.0f : 36.0f));
   const float cx = vp->Pos.x + left + em * 0.6f + room * 0.5f;
-  ImGui::SetNextWindowPos(ImVec2(cx, vp->Pos.y + vp->Size.y - em * (m.lecture ? 0.8f : 2.4f)), ImGuiCond_Always,
+  ImGui::SetNextWindowPos(ImVec2(cx, vp->Pos.y + vp->Size.y - em * (m.lecture ? 0.6f : 2.4f)), ImGuiCond_Always,
                           ImVec2(0.5f, 1.0f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->Size.y * 0.6f));
   ImGui::SetNextWindowBgAlpha(0.9f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 1.0f, em * 0.8f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 1.0f, em * 0.6f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em * 0.5f);
   ImGui::Begin("##lesson", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("%s", l.title.c_str());
-  ImGui::PopStyleColor();
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoScrollbar);
   if (l.phase == "finished") {
     if (fonts.heading) ImGui::PushFont(fonts.heading);
-    ImGui::TextWrapped("The end of the lesson");
+    ImGui::TextWrapped("The end of \"%s\"", l.title.c_str());
     if (fonts.heading) ImGui::PopFont();
     ImGui::TextWrapped("%s", l.score.empty() ? "Well done." : ("You got " + l.score + ".").c_str());
   } else {
@@ -158,16 +174,15 @@ void captionBar(const UiModel& m, const FontSet& fonts, float left, Actions& out
     ImGui::TextWrapped("%s", l.stepTitle.c_str());
     if (fonts.heading) ImGui::PopFont();
     ImGui::TextWrapped("%s", l.caption.c_str());
-    question(l, fonts, out);
-    if (!l.waiting.empty() || l.timedOut) {
+    const std::string wait = l.timedOut ? "The model did not get there in time: press Next." : l.ask.empty() ? l.waiting : "";
+    if (!wait.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-      ImGui::TextWrapped("%s", l.timedOut ? "The model did not get there in time: press Next." : l.waiting.c_str());
+      ImGui::TextWrapped("%s", wait.c_str());
       ImGui::PopStyleColor();
     }
   }
-  ImGui::Spacing();
   progressDots(l, em);
-  // Presenter's row: Back, Steps, step k of n, Next (a clicker sends the same as the keys).
+  // Presenter's row: Back, the steps, Next (a clicker sends the same as the keys).
   const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2.0f) / 3.0f;
   ImGui::BeginDisabled(l.step == 0 && l.phase != "finished");
   if (ImGui::Button("\xe2\x86\x90 Back", ImVec2(third, 0.0f))) out.emplace_back("lesson_prev");
@@ -194,9 +209,9 @@ void stepList(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (!l.showSteps) return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize;
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.6f, vp->Pos.y + em * 0.6f), ImGuiCond_Always,
-                          ImVec2(1.0f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(em * 20.0f, vp->Size.x * 0.45f), 0.0f), ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.4f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(em * 22.0f, vp->Size.x * 0.6f), 0.0f), ImGuiCond_Always);
   ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(vp->Size.x, vp->Size.y * 0.7f));
   bool open = true;
   ImGui::Begin("Steps", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize);
@@ -254,7 +269,7 @@ void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
     if (wideButton("Healthy and failed GSV valves")) {
       out.emplace_back("compare on Healthy \"GSV valves failed\"");
       out.emplace_back("side 2");
-      out.emplace_back("valve_toggle left_gsv");
+      out.emplace_back("condition valve_incompetence left_gsv 1");
       out.emplace_back("side both");
     }
     return;
@@ -280,6 +295,7 @@ void drawOverlay(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
   if (m.views.size() > 1) probeMarkers(m, fonts, m.views[1].x);  // the same probes in the right view
   if (m.lesson.active) {
     captionBar(m, fonts, panels ? st.panelRight : 0.0f, out);
+    questionCard(m, fonts, out);
     stepList(m, fonts, out);
   }
   spotlight(m, fonts);
