@@ -566,7 +566,7 @@ int App::run() {
         pending_.push_back(cmd);
     }
     for (const std::string& cmd : std::exchange(pending_, {})) applyReported(cmd);
-    busy = !state_.clock.paused() || flying || dragging_ || !events.empty() || !pending_.empty() || !startup.empty();
+    busy = !state_.clock.paused() || flying || lensMoving_ || dragging_ || !events.empty() || !pending_.empty() || !startup.empty();
   }
   saveSettings();
   if (video_) {

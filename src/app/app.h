@@ -280,6 +280,7 @@ class App {
   std::vector<std::string> pending_;
   float frameMs_ = 0.0f;
   Vec2 lastViewport_{1280.0f, 800.0f};
+  bool lensMoving_ = false;  ///< the lens shift is still gliding to the caption bar's goal
   bool dragging_ = false;
   double startTime_ = 0.0;          ///< platform time when the app began (for the first-frame figure)
   std::vector<float> stateTexels_;  ///< reused each frame

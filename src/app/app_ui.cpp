@@ -332,8 +332,19 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed, bool showPanels) {
     panel_.expandAll = state_.expandPanels;
     if (panels) ui::drawUi(m, imgui_->fonts(), panel_, pending_);
     ui::drawOverlay(m, imgui_->fonts(), panel_, pending_, panels);
+  } else {
+    panel_.captionTop = 0.0f;
   }
   imgui_->endFrame();
+  // Keep the subject in the part of the view the lesson's caption bar leaves free: shift the
+  // lens up by the bar's share of the height (NDC spans 2, so a bar of h px moves the centre
+  // by h/H). On screen it glides there; a headless picture snaps.
+  const float goal = panel_.captionTop > 0.0f && uiSize.y > 0.0f ? (uiSize.y - panel_.captionTop) / uiSize.y : 0.0f;
+  float shift = state_.camera.lensShiftY();
+  shift = windowed ? shift + (goal - shift) * std::min(1.0f, dt * 8.0f) : goal;
+  if (std::abs(goal - shift) < 1e-3f) shift = goal;
+  state_.camera.setLensShiftY(shift);
+  lensMoving_ = shift != goal;
 }
 
 }  // namespace venaviz

@@ -182,6 +182,9 @@ std::string LessonPlayer::waitingText() const {
     case io::LessonAdvance::Kind::After:
       return "Next in " + formatValue(std::max(0.0, a.seconds - run_)) + " s";
     case io::LessonAdvance::Kind::When: {
+      if (outcomes_[step_] == 1)  // met (and held on this step)
+        return "Reached: " + a.measure.text + " " + a.op + " " + formatValue(a.value) +
+               (lastCondition_ ? " (now " + formatValue(*lastCondition_) + ")" : "");
       std::string t = "Waiting for " + a.measure.text + " " + a.op + " " + formatValue(a.value);
       if (lastCondition_) t += " (now " + formatValue(*lastCondition_) + ")";
       return t;

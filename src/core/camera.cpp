@@ -150,7 +150,9 @@ float OrbitCamera::farPlane() const {
 }
 
 Mat4 OrbitCamera::projection(float aspect) const {
-  return glm::perspective(glm::radians(fovYDeg_), std::max(aspect, 1e-3f), nearPlane(), farPlane());
+  Mat4 p = glm::perspective(glm::radians(fovYDeg_), std::max(aspect, 1e-3f), nearPlane(), farPlane());
+  p[2][1] = -lensShiftY_;  // ndc.y = ... - p[2][1] (w = -z_view): shifts the picture, keeps its scale
+  return p;
 }
 
 Vec3 OrbitCamera::unproject(Vec2 pixel, float depth, Vec2 size) const {

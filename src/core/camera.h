@@ -60,6 +60,10 @@ class OrbitCamera {
   Vec3 right() const;    ///< unit, screen right
   Mat4 view() const;
   Mat4 projection(float aspect) const;
+  /// Off-axis lens shift in NDC units (+y moves the picture's centre up): a caption bar over
+  /// the bottom of the window leaves the subject centred in the free part (default: 0).
+  void setLensShiftY(float ndc) { lensShiftY_ = ndc; }
+  float lensShiftY() const { return lensShiftY_; }
   float nearPlane() const;
   float farPlane() const;
 
@@ -72,6 +76,7 @@ class OrbitCamera {
  private:
   CameraPose pose_;
   float fovYDeg_ = 30.0f;
+  float lensShiftY_ = 0.0f;
   CameraPose flyFrom_, flyTo_;
   float flyTime_ = 0.0f, flyDuration_ = 0.0f;
 };

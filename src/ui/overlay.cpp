@@ -147,7 +147,8 @@ void questionCard(const UiModel& m, const FontSet& fonts, Actions& out) {
 
 /// The caption bar: lesson and step, the caption, what it waits for, progress and the
 /// presenter's buttons. Bottom centre, clear of the control panel.
-void captionBar(const UiModel& m, const FontSet& fonts, float left, Actions& out) {
+/// Returns the bar's top edge (pixels from the window's top).
+float captionBar(const UiModel& m, const FontSet& fonts, float left, Actions& out) {
   const UiModel::LessonView& l = m.lesson;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize;
@@ -199,8 +200,10 @@ void captionBar(const UiModel& m, const FontSet& fonts, float left, Actions& out
     const char* next = l.phase == "asking" ? "Skip \xe2\x86\x92" : last ? "Finish \xe2\x86\x92" : "Next \xe2\x86\x92";
     if (ImGui::Button(next, ImVec2(third, 0.0f))) out.emplace_back("lesson_next");
   }
+  const float top = ImGui::GetWindowPos().y - vp->Pos.y;
   ImGui::End();
   ImGui::PopStyleVar(2);
+  return top;
 }
 
 /// The steps to jump to (the presenter's "go back to the valves").
@@ -284,6 +287,7 @@ void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
 
 void drawOverlay(const UiModel& m, const FontSet& fonts, PanelState& st, Actions& out, bool panels) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
+  st.captionTop = 0.0f;
   if (m.blackScreen) {
     // The presenter's B: nothing but black (B again brings the picture back).
     ImGui::GetForegroundDrawList()->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y),
@@ -294,7 +298,7 @@ void drawOverlay(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
   if (!panels) probeMarkers(m, fonts, 0.0f);
   if (m.views.size() > 1) probeMarkers(m, fonts, m.views[1].x);  // the same probes in the right view
   if (m.lesson.active) {
-    captionBar(m, fonts, panels ? st.panelRight : 0.0f, out);
+    st.captionTop = captionBar(m, fonts, panels ? st.panelRight : 0.0f, out);
     questionCard(m, fonts, out);
     stepList(m, fonts, out);
   }

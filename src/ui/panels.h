@@ -24,6 +24,7 @@ struct PanelState {
   char search[64] = "";        ///< vessel search text
   char bookmarkName[64] = "";  ///< name for the next saved view
   float panelRight = 0.0f;     ///< right edge of the control panel (set by drawUi)
+  float captionTop = 0.0f;     ///< top of the lesson's caption bar, 0 without one (set by drawOverlay)
 };
 
 /// Builds one frame of UI (between ImGui::NewFrame and ImGui::Render).
