@@ -252,7 +252,7 @@ void spotlight(const UiModel& m, const FontSet& fonts) {
 namespace detail {
 
 void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
-  if (!heading(fonts, "Lessons and side by side", true)) return;
+  if (!heading(fonts, "Lessons", true)) return;
   if (m.lesson.active) {
     ImGui::TextWrapped("Playing: %s", m.lesson.title.c_str());
     static const char* const words[][2] = {{"Student words", "student"}, {"Plain words", "patient"}};
@@ -266,9 +266,10 @@ void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
     if (ImGui::Selectable(title.c_str(), on)) out.push_back("lesson \"" + file + "\"");
   }
   ImGui::Spacing();
-  bool side = m.views.size() > 1;
+  const bool twoViews = m.views.size() > 1;  // the model's state, not the checkbox's new value
+  bool side = twoViews;
   if (ImGui::Checkbox("Two bodies side by side", &side)) out.emplace_back(side ? "compare on" : "compare off");
-  if (!side) {
+  if (!twoViews) {
     if (wideButton("Healthy and failed GSV valves")) {
       out.emplace_back("compare on Healthy \"GSV valves failed\"");
       out.emplace_back("side 2");

@@ -162,6 +162,9 @@ TEST(UiDrive, EveryPanelControlEmitsAValidActionAndTheIssuesControlsAreAllThere)
     ASSERT_TRUE(app.actions().has(name)) << a;
     if (name == "quit" || name == "load_scene" || name == "fullscreen" || name == "reload_shaders") continue;
     try {
+      // The actions arrive sorted, not in the order one click emits them: "side N" needs the
+      // two bodies its button's "compare on" made (a lesson or "compare off" since may have closed them).
+      if (name == "side" && app.simCount() < 2) app.apply("compare on");
       app.apply(a);
       ++ran;
     } catch (const Error& e) {
