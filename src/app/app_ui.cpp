@@ -265,9 +265,16 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
   m.viewport = uiSize;
   if (sims_.size() > 1) {
     const Vec2 half = viewSize(uiSize);
-    for (std::size_t i = 0; i < sims_.size() && i < 2; ++i)
-      m.views.push_back({i == 0 ? 0.0f : half.x, i == 0 ? half.x : uiSize.x - half.x, sims_[i]->label,
-                         side_ == 0 || side_ == static_cast<int>(i) + 1});
+    for (std::size_t i = 0; i < sims_.size() && i < 2; ++i) {
+      ui::UiModel::View3D v{i == 0 ? 0.0f : half.x, i == 0 ? half.x : uiSize.x - half.x, sims_[i]->label,
+                            side_ == 0 || side_ == static_cast<int>(i) + 1, {}};
+      const double now = sims_[i]->engine ? sims_[i]->engine->time() : 0.0;
+      for (const LiveProbe& lp : sims_[i]->probes.probes())
+        // "reflux" once the backward flow has lasted longer than the 0.5 s that separates a
+        // valve's normal closing flow from reflux in a superficial vein (the probe window's criterion).
+        v.readings.push_back({lp.latest().pressure, lp.currentReflux(now) > 0.5});
+      m.views.push_back(std::move(v));
+    }
   }
   fillLesson(m);
   if (video_) {

@@ -62,8 +62,10 @@ void LessonPlayer::run() {
   const io::LessonStep& s = lesson_.steps[step_];
   phase_ = Phase::Running;
   pending_.emplace_back("play");
-  if (s.camera && !s.question) pending_.push_back(cameraAction(*s.camera));
   for (const std::string& a : s.actions) pending_.push_back(a);
+  // The camera after the step's actions, so that the step's view wins over what they set
+  // (compare on, a scenario or a focus fits the body again).
+  if (s.camera && !s.question) pending_.push_back(cameraAction(*s.camera));
 }
 
 void LessonPlayer::goTo(std::size_t step) {

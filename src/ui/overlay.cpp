@@ -47,23 +47,6 @@ void sideLabels(const UiModel& m, const FontSet& fonts) {
   }
 }
 
-/// The probes' markers where the panels are hidden (drawUi draws them with the panels).
-void probeMarkers(const UiModel& m, const FontSet& fonts, float dx) {
-  ImDrawList* bg = ImGui::GetBackgroundDrawList();
-  for (std::size_t i = 0; i < m.probes.size(); ++i) {
-    const auto& p = m.probes[i];
-    if (!p.onScreen) continue;
-    const float r = fonts.pixelSize * 0.35f;
-    const ImVec2 c(p.screen.x + dx, p.screen.y);
-    bg->AddCircleFilled(c, r, kProbeColors[i % 4], 16);
-    bg->AddCircle(c, r, IM_COL32(10, 10, 10, 255), 16, 2.0f);
-    char tag[24];
-    std::snprintf(tag, sizeof tag, "P%zu", i + 1);
-    bg->AddText(fonts.heading, fonts.pixelSize, ImVec2(c.x + r * 1.4f, c.y - fonts.pixelSize), kProbeColors[i % 4],
-                tag);
-  }
-}
-
 /// Step dots: done, current (larger), to come.
 void progressDots(const UiModel::LessonView& l, float em) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -251,6 +234,40 @@ void spotlight(const UiModel& m, const FontSet& fonts) {
 
 namespace detail {
 
+/// The probes' markers in 3D, shifted by `dx` into the right view; side by side each marker also shows that body's
+/// pressure there (orange while the blood flows backwards), readable from the back row.
+void probeMarkers(const UiModel& m, const FontSet& fonts, float dx, const UiModel::View3D* view) {
+  ImDrawList* bg = ImGui::GetBackgroundDrawList();
+  ImFont* f = fonts.heading ? fonts.heading : ImGui::GetFont();
+  for (std::size_t i = 0; i < m.probes.size(); ++i) {
+    const auto& p = m.probes[i];
+    if (!p.onScreen) continue;
+    const float r = fonts.pixelSize * 0.35f;
+    const ImVec2 c(p.screen.x + dx, p.screen.y);
+    bg->AddCircleFilled(c, r, kProbeColors[i % 4], 16);
+    bg->AddCircle(c, r, IM_COL32(10, 10, 10, 255), 16, 2.0f);
+    char tag[48];
+    ImVec2 at(c.x + r * 1.4f, c.y - fonts.pixelSize);
+    if (view && i < view->readings.size()) {
+      const auto& rd = view->readings[i];
+      std::snprintf(tag, sizeof tag, "P%zu  %.0f mmHg%s", i + 1, static_cast<double>(rd.pressure),
+                    rd.reflux ? "  reflux" : "");
+      const float size = fonts.pixelSize * (m.lecture ? 1.25f : 1.0f);
+      const ImVec2 t = f->CalcTextSizeA(size, 1e9f, 0.0f, tag);
+      const float pad = fonts.pixelSize * 0.3f;
+      // Left of the marker where it would cross into the other view or off the screen.
+      const float right = ImGui::GetMainViewport()->Pos.x + view->x + view->width;
+      if (at.x + t.x + pad > right) at.x = c.x - r * 1.4f - t.x;
+      bg->AddRectFilled(ImVec2(at.x - pad, at.y - pad * 0.5f), ImVec2(at.x + t.x + pad, at.y + t.y + pad * 0.5f),
+                        IM_COL32(12, 16, 24, 215), pad);
+      bg->AddText(f, size, at, rd.reflux ? IM_COL32(255, 160, 60, 255) : kProbeColors[i % 4], tag);
+    } else {
+      std::snprintf(tag, sizeof tag, "P%zu", i + 1);
+      bg->AddText(f, fonts.pixelSize, at, kProbeColors[i % 4], tag);
+    }
+  }
+}
+
 void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (!heading(fonts, "Lessons", true)) return;
   if (m.lesson.active) {
@@ -296,8 +313,9 @@ void drawOverlay(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
     return;
   }
   sideLabels(m, fonts);
-  if (!panels) probeMarkers(m, fonts, 0.0f);
-  if (m.views.size() > 1) probeMarkers(m, fonts, m.views[1].x);  // the same probes in the right view
+  const bool two = m.views.size() > 1;
+  if (!panels || two) probeMarkers(m, fonts, 0.0f, two ? &m.views[0] : nullptr);
+  if (two) probeMarkers(m, fonts, m.views[1].x, &m.views[1]);  // the same probes in the right view
   if (m.lesson.active) {
     st.captionTop = captionBar(m, fonts, panels ? st.panelRight : 0.0f, out);
     questionCard(m, fonts, out);

@@ -46,4 +46,8 @@ void probesSection(const UiModel& m, const FontSet& fonts, Actions& out);
 void probesWindow(const UiModel& m, const FontSet& fonts);
 void dopplerWindow(const UiModel& m, const FontSet& fonts, float panelRight, Actions& out);
 
+/// The probes' markers in 3D, shifted by `dx` (the right view); with `view`, each shows that
+/// body's pressure there (side by side). Defined in overlay.cpp.
+void probeMarkers(const UiModel& m, const FontSet& fonts, float dx, const UiModel::View3D* view);
+
 }  // namespace venaviz::ui::detail

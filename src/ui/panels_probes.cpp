@@ -212,18 +212,7 @@ void dopplerWindow(const UiModel& m, const FontSet& fonts, float panelRight, Act
 /// The probes' live numbers and plots (bottom right), and their markers in 3D.
 void probesWindow(const UiModel& m, const FontSet& fonts) {
   if (m.probes.empty()) return;
-  ImDrawList* bg = ImGui::GetBackgroundDrawList();
-  for (std::size_t i = 0; i < m.probes.size(); ++i) {
-    const auto& p = m.probes[i];
-    if (!p.onScreen) continue;
-    const float r = fonts.pixelSize * 0.35f;
-    bg->AddCircleFilled(ImVec2(p.screen.x, p.screen.y), r, kProbeColors[i % 4], 16);
-    bg->AddCircle(ImVec2(p.screen.x, p.screen.y), r, IM_COL32(10, 10, 10, 255), 16, 2.0f);
-    char tag[24];
-    std::snprintf(tag, sizeof tag, "P%zu", i + 1);
-    bg->AddText(fonts.heading, fonts.pixelSize, ImVec2(p.screen.x + r * 1.4f, p.screen.y - fonts.pixelSize),
-                kProbeColors[i % 4], tag);
-  }
+  if (m.views.size() < 2) probeMarkers(m, fonts, 0.0f, nullptr);  // side by side: drawOverlay draws them
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize;
   // Bottom right, above the orientation marker; never taller than the view (it scrolls).

@@ -170,6 +170,12 @@ struct UiModel {
     float x = 0.0f, width = 0.0f;
     std::string label;
     bool acting = true;
+    /// This body's reading at each probe (the markers are at the same place in both views).
+    struct Reading {
+      float pressure = 0.0f;  ///< mmHg
+      bool reflux = false;    ///< flowing backwards now
+    };
+    std::vector<Reading> readings;
   };
   std::vector<View3D> views;
   /// The lesson playing (docs/lesson-format.md): what the caption bar, the question and the
