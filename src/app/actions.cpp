@@ -50,7 +50,12 @@ bool parseSwitchArg(const std::string& action, const std::vector<std::string>& a
 
 void ActionRegistry::add(const std::string& name, const std::string& usage, const std::string& doc, int minArgs,
                          int maxArgs, Handler handler) {
-  actions_[name] = Entry{usage, doc, "", minArgs, maxArgs, std::move(handler)};
+  actions_[name] = Entry{usage, doc, "", minArgs, maxArgs, std::move(handler), {}};
+}
+
+void ActionRegistry::addValidator(const std::string& name, Handler validator) {
+  auto it = actions_.find(name);
+  if (it != actions_.end()) it->second.validator = std::move(validator);
 }
 
 void ActionRegistry::bindKeyDoc(const std::string& name, const std::string& key) {
@@ -67,6 +72,7 @@ void ActionRegistry::check(const std::string& text) const {
   const int n = static_cast<int>(words.size()) - 1;
   if (n < it->second.minArgs || n > it->second.maxArgs)
     throw Error(words[0] + ": wrong number of arguments; usage: " + it->second.usage);
+  if (it->second.validator) it->second.validator(std::vector<std::string>(words.begin() + 1, words.end()));
 }
 
 void ActionRegistry::run(const std::string& text) const {

@@ -24,12 +24,16 @@ class ActionRegistry {
   /// usage: "view NAME"; minArgs/maxArgs bound the argument count.
   void add(const std::string& name, const std::string& usage, const std::string& doc, int minArgs, int maxArgs,
            Handler handler);
+  /// A deeper check of an action's arguments that changes nothing (a condition's kind and
+  /// target, a file that must load, a vessel that must exist): run by check().
+  void addValidator(const std::string& name, Handler validator);
   /// Documents a key for an action (shown in the help overlay).
   void bindKeyDoc(const std::string& name, const std::string& key);
 
   /// Runs one command line; throws venaviz::Error (one line) for unknown actions or bad args.
   void run(const std::string& text) const;
-  /// Checks a command's name and argument count without running it; throws venaviz::Error.
+  /// Checks a command without running it: its name, argument count and validator (if any);
+  /// throws venaviz::Error.
   void check(const std::string& text) const;
   bool has(const std::string& name) const { return actions_.count(name) != 0; }
   std::vector<ui::ActionDoc> docs() const;
@@ -39,6 +43,7 @@ class ActionRegistry {
     std::string usage, doc, keys;
     int minArgs = 0, maxArgs = 0;
     Handler handler;
+    Handler validator;
   };
   std::map<std::string, Entry> actions_;
 };

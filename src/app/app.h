@@ -179,6 +179,9 @@ class App {
   void runLessonActions();
   /// A lesson measure now (nullopt where it is not defined yet, e.g. RT90 before exercise).
   std::optional<double> lessonMeasure(const io::LessonMeasure& m) const;
+  /// The presenter's key while a lesson plays (next, back, steps, restart, an answer), if it
+  /// is one: the action it runs (what clickers send: Right/PageDown/Space, Left/PageUp).
+  std::optional<std::string> lessonKeyAction(platform::Key key, bool repeat) const;
 
   AppState& state() { return state_; }
   const AppState& state() const { return state_; }
@@ -198,8 +201,8 @@ class App {
   void registerBodyActions();
   void registerCompareActions();
   void registerLessonActions();
-  /// The presenter's key while a lesson plays (next, back, steps, an answer), if it is one.
-  std::optional<std::string> lessonKeyAction(platform::Key key, bool repeat) const;
+  /// Argument checks that change nothing, for checking lessons before they play.
+  void registerValidators();
   /// Back to the scene's starting state before a lesson (or a jump in it).
   void resetForLesson();
   /// The lesson's tick: measures after each engine step (actions wait for the frame's end).

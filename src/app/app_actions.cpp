@@ -12,6 +12,49 @@
 #include "render/shader_library.h"
 
 namespace venaviz {
+namespace {
+
+/// "condition KIND [TARGET] [SEVERITY] [key=value ...]" as a condition (not yet validated).
+hemo::Condition conditionFromArgs(const std::vector<std::string>& args) {
+  hemo::Condition c;
+  c.kind = args[0];
+  std::size_t positional = 0;
+  for (std::size_t k = 1; k < args.size(); ++k) {
+    const std::string& w = args[k];
+    const auto eq = w.find('=');
+    if (eq == std::string::npos) {
+      if (positional == 0) {
+        c.target = w;
+      } else if (positional == 1) {
+        c.severity = parseNumberArg("condition", w, 0, 100);
+        c.pressureMmHg = c.severity;
+      } else {
+        throw Error("condition: unexpected \"" + w + "\"; after TARGET and SEVERITY use key=value");
+      }
+      ++positional;
+      continue;
+    }
+    const std::string key = w.substr(0, eq), value = w.substr(eq + 1);
+    const std::string what = "condition " + key;
+    if (key == "from")
+      c.from = parseNumberArg(what, value, 0, 1);
+    else if (key == "to")
+      c.to = parseNumberArg(what, value, 0, 1);
+    else if (key == "at")
+      c.from = parseNumberArg(what, value, 0, 1);
+    else if (key == "pressure")
+      c.pressureMmHg = parseNumberArg(what, value, 0, 100);
+    else if (key == "days")
+      c.days = parseNumberArg(what, value, 0, 3650);
+    else if (key == "severity")
+      c.severity = parseNumberArg(what, value, 0, 1);
+    else
+      throw Error("condition: unknown key \"" + key + "\"; expected from, to, at, pressure, days or severity");
+  }
+  return c;
+}
+
+}  // namespace
 
 void App::registerActions() {
   AppState& s = state_;
@@ -231,43 +274,13 @@ void App::registerActions() {
   a.add("condition", "condition KIND [TARGET] [SEVERITY] [from=F to=F pressure=MMHG days=D]",
         "Apply a condition or treatment (see docs/simulation-format.md)", 1, 7, [this, engineOrThrow](auto& args) {
           hemo::Engine& e = engineOrThrow("condition");
-          hemo::Condition c;
-          c.kind = args[0];
-          std::size_t positional = 0;
-          for (std::size_t k = 1; k < args.size(); ++k) {
-            const std::string& w = args[k];
-            const auto eq = w.find('=');
-            if (eq == std::string::npos) {
-              if (positional == 0) {
-                c.target = w;
-              } else if (positional == 1) {
-                c.severity = parseNumberArg("condition", w, 0, 100);
-                c.pressureMmHg = c.severity;
-              } else {
-                throw Error("condition: unexpected \"" + w + "\"; after TARGET and SEVERITY use key=value");
-              }
-              ++positional;
-              continue;
-            }
-            const std::string key = w.substr(0, eq), value = w.substr(eq + 1);
-            const std::string what = "condition " + key;
-            if (key == "from")
-              c.from = parseNumberArg(what, value, 0, 1);
-            else if (key == "to")
-              c.to = parseNumberArg(what, value, 0, 1);
-            else if (key == "at")
-              c.from = parseNumberArg(what, value, 0, 1);
-            else if (key == "pressure")
-              c.pressureMmHg = parseNumberArg(what, value, 0, 100);
-            else if (key == "days")
-              c.days = parseNumberArg(what, value, 0, 3650);
-            else if (key == "severity")
-              c.severity = parseNumberArg(what, value, 0, 1);
-            else
-              throw Error("condition: unknown key \"" + key + "\"; expected from, to, at, pressure, days or severity");
-          }
+          const hemo::Condition c = conditionFromArgs(args);
           hemo::applyCondition(e, state_.scene.anatomy, c);
         });
+  a.addValidator("condition", [this](auto& args) {
+    const hemo::Condition c = conditionFromArgs(args);
+    io::validateCondition(c, state_.scene.anatomy, "condition", c.kind);
+  });
   a.add("scenario", "scenario FILE", "Start again from a scenario file (posture, activity, conditions)", 1, 1,
         [this, engineOrThrow](auto& args) {
           engineOrThrow("scenario");
@@ -428,6 +441,40 @@ void App::registerActions() {
   registerBodyActions();
   registerCompareActions();
   registerLessonActions();
+  registerValidators();
+}
+
+void App::registerValidators() {
+  // What `lesson check` (and opening a lesson) can know about an action before it runs:
+  // names, files and vessels, so a lesson's mistake is reported with its step before class.
+  ActionRegistry& a = actions_;
+  const Anatomy& an = state_.scene.anatomy;
+  auto vessel = [&an](const char* action, const std::string& id) {
+    if (!an.findVessel(id)) throw Error(std::string(action) + ": no vessel \"" + id + "\" in this scene");
+  };
+  a.addValidator("posture", [](auto& args) {
+    if (!hemo::parsePosture(args[0]) && args[0] != "tilt")
+      throw Error("posture: unknown posture \"" + args[0] + "\"; expected supine, standing, sitting, legs_elevated or tilt");
+  });
+  a.addValidator("activity", [](auto& args) {
+    if (!hemo::parseActivity(args[0]))
+      throw Error("activity: unknown activity \"" + args[0] + "\"; expected still, walking, tiptoe or ankle_pumps");
+  });
+  a.addValidator("view", [](auto& args) {
+    if (!parseView(args[0])) throw Error("view: unknown view \"" + args[0] + "\"");
+  });
+  a.addValidator("scenario", [&an](auto& args) { io::validateScenario(io::loadScenario(args[0]), an, args[0]); });
+  a.addValidator("protocol", [&an](auto& args) {
+    if (args[0] != "stop") io::validateProtocol(io::loadProtocol(args[0]), an, args[0]);
+  });
+  a.addValidator("probe", [vessel](auto& args) { vessel("probe", args[0].substr(0, args[0].find('@'))); });
+  a.addValidator("focus", [vessel](auto& args) { vessel("focus", args[0]); });
+  a.addValidator("select", [vessel](auto& args) {
+    if (args[0] != "none") vessel("select", args[0]);
+  });
+  a.addValidator("isolate", [vessel](auto& args) {
+    if (args[0] != "off") vessel("isolate", args[0]);
+  });
 }
 
 }  // namespace venaviz

@@ -42,7 +42,7 @@ constexpr KeyBinding kKeys[] = {
     {Key::B, 0, "black_screen", "B"},
 };
 // While a lesson plays: what presentation clickers send (Right/PageDown/Space forwards,
-// Left/PageUp back), T for the list of steps, and 1-4 answer a question being asked.
+// Left/PageUp back), T for the list of steps, Home to start again, and 1-4 answer a question being asked.
 constexpr KeyBinding kLessonKeys[] = {
     {Key::Right, 0, "lesson_next", "Right, PageDown, Space"},
     {Key::PageDown, 0, "lesson_next", ""},
@@ -50,6 +50,7 @@ constexpr KeyBinding kLessonKeys[] = {
     {Key::Left, 0, "lesson_prev", "Left, PageUp"},
     {Key::PageUp, 0, "lesson_prev", ""},
     {Key::T, 0, "lesson_steps", "T"},
+    {Key::Home, 0, "lesson_restart", "Home"},
 };
 constexpr Key kAnswerKeys[] = {Key::Num1, Key::Num2, Key::Num3, Key::Num4};
 }  // namespace

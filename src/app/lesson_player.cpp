@@ -73,9 +73,12 @@ void LessonPlayer::goTo(std::size_t step) {
   // The steps before it replayed (their actions, no waiting) from the lesson's start.
   pending_.clear();
   reset_ = true;
+  const io::LessonCamera* view = nullptr;  // the view the steps before left the camera in
   for (std::size_t k = 0; k < step; ++k) {
     for (const std::string& a : lesson_.steps[k].actions) pending_.push_back(a);
+    if (lesson_.steps[k].camera) view = &*lesson_.steps[k].camera;
   }
+  if (view && !lesson_.steps[step].camera) pending_.push_back(cameraAction(*view));
   for (std::size_t k = step; k < answers_.size(); ++k) {
     answers_[k] = -1;
     outcomes_[k] = -1;

@@ -176,7 +176,7 @@ LessonMeasure parseLessonMeasure(const std::string& textIn) {
   } else if (m.name == "ankle") {
     need(2);
     m.argument = w[1];
-    if (m.argument != "left" && m.argument != "right") throw Error("\"" + textIn + "\": ankle left or ankle right");
+    if (m.argument != "left" && m.argument != "right") throw Error("\"" + textIn + "\": expected ankle left or ankle right");
   } else if (m.name == "pressure" || m.name == "flow") {
     need(2);
     m.argument = w[1];
@@ -186,11 +186,11 @@ LessonMeasure parseLessonMeasure(const std::string& textIn) {
     need(3);
     m.argument = w[1];
     if (m.argument.size() != 1 || m.argument[0] < '1' || m.argument[0] > '4')
-      throw Error("\"" + textIn + "\": probe 1 to 4");
+      throw Error("\"" + textIn + "\": expected probe 1 to 4");
     m.quantity = w[2];
     static const char* const kQ[] = {"pressure", "velocity", "flow", "reflux", "last_reflux"};
     if (std::none_of(std::begin(kQ), std::end(kQ), [&](const char* q) { return m.quantity == q; }))
-      throw Error("\"" + textIn + "\": probe N pressure, velocity, flow, reflux or last_reflux");
+      throw Error("\"" + textIn + "\": expected probe N pressure, velocity, flow, reflux or last_reflux");
   } else {
     throw Error("unknown measure \"" + m.name + "\"; " + kMeasureHelp);
   }

@@ -308,6 +308,8 @@ hemo::Event readEvent(const JsonReader& r, double duration, double previous) {
 
 // --- validation against an anatomy ---
 
+}  // namespace
+
 void validateCondition(const hemo::Condition& c, const Anatomy& a, const std::string& file, const std::string& path) {
   const KindSpec* spec = findSpec(c.kind);
   bool known = false;
@@ -353,6 +355,8 @@ void validateCondition(const hemo::Condition& c, const Anatomy& a, const std::st
   if ((c.kind == "may_thurner" || c.kind == "iliac_stent") && !a.findVessel("common_iliac_vein_left"))
     throw Error::atKey(file, path + ".kind", "this scene has no common_iliac_vein_left");
 }
+
+namespace {
 
 std::string conditionPath(const std::string& prefix, std::size_t i, const hemo::Condition& c) {
   return prefix + "[" + std::to_string(i) + "] (" + c.kind + ")";

@@ -24,6 +24,10 @@ hemo::Protocol parseProtocol(const std::string& text, const std::string& name);
 
 /// Checks the targets of a scenario's conditions against a scene (vein, valve and group ids)
 /// without running an engine; throws "file: conditions[2] (thrombus).target: ...".
+/// One condition against an anatomy (its kind, target veins or valves); errors name `file`
+/// and the key `path`.
+void validateCondition(const hemo::Condition& c, const Anatomy& anatomy, const std::string& file,
+                       const std::string& path);
 void validateScenario(const hemo::Scenario& scenario, const Anatomy& anatomy, const std::string& file);
 /// Same for the conditions a protocol applies ("file: events[3].condition.target: ...").
 void validateProtocol(const hemo::Protocol& protocol, const Anatomy& anatomy, const std::string& file);

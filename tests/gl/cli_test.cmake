@@ -77,6 +77,32 @@ expect("simulate bad probe" 2 "--probe: probe \"femoral_vein_left@2\": fraction 
        --scene ${SCENE} --probe femoral_vein_left@2)
 expect("simulate without scene" 2 "simulate: missing --scene" ${VENAVIZ} simulate)
 
+# --- lessons: checked without a window, rendered for slides --------------------------------
+set(LESSON ${SRC}/scenes/lessons/02_reflux.json)
+expect("lesson check plays a lesson to its end" 0 "ok: every step reached, every condition met"
+       ${VENAVIZ} lesson check ${LESSON} --quiet)
+file(WRITE ${OUT}/bad_lesson.json "{\"title\": \"T\", \"level\": \"introductory\", \"sources\": [\"S\"], \"steps\": [
+  {\"title\": \"A\", \"caption\": \"B\"},
+  {\"title\": \"C\", \"caption\": \"D\", \"advance\": {\"when\": \"ankle left 40\"}}]}")
+expect("lesson check: a malformed lesson names the file, the step and the key" 1
+       "bad_lesson\\.json: step 2\\.advance\\.when: expected MEASURE OP NUMBER" ${VENAVIZ} lesson check ${OUT}/bad_lesson.json)
+expect_one_error_line("lesson check: a malformed lesson names the file, the step and the key")
+file(WRITE ${OUT}/bad_action.json "{\"title\": \"T\", \"level\": \"introductory\", \"sources\": [\"S\"], \"steps\": [
+  {\"title\": \"A\", \"caption\": \"B\", \"do\": [\"probe no_such_vein@0.5\"]}]}")
+expect("lesson check: an action's vessel is checked before the lesson plays" 1
+       "bad_action\\.json: step 1\\.do\\[0\\]: probe: no vessel \"no_such_vein\"" ${VENAVIZ} lesson check ${OUT}/bad_action.json)
+file(WRITE ${OUT}/stuck.json "{\"title\": \"T\", \"level\": \"introductory\", \"sources\": [\"S\"], \"steps\": [
+  {\"title\": \"A\", \"caption\": \"B\", \"do\": [\"posture supine\"], \"advance\": {\"when\": \"ankle left > 200\", \"timeout\": 5}}]}")
+expect("lesson check: a condition never met is reported and fails" 1 "timed out" ${VENAVIZ} lesson check ${OUT}/stuck.json)
+expect("lesson check: a missing file" 1 "nope_lesson\\.json: no such lesson file" ${VENAVIZ} lesson check ${OUT}/nope_lesson.json)
+expect("render --lesson writes a step" 0 "wrote" ${VENAVIZ} render --lesson ${LESSON} --step 2 --answer 1 --lecture
+       --size 480x270 -o ${OUT}/lesson_step.png)
+if(NOT EXISTS ${OUT}/lesson_step.png)
+  message(SEND_ERROR "render --lesson: ${OUT}/lesson_step.png was not written")
+endif()
+expect("render --lesson: a step that does not exist" 2 "--step" ${VENAVIZ} render --lesson ${LESSON} --step 99
+       -o ${OUT}/none.png)
+
 # --- settings: kept between runs in $XDG_CONFIG_HOME/venaviz/settings.json -----------------
 set(XDG ${OUT}/xdg)
 set(GUI ${CMAKE_COMMAND} -E env XDG_CONFIG_HOME=${XDG} ${VENAVIZ} --size 320x200)

@@ -325,5 +325,29 @@ TEST(Camera, ParseViewAndViewNameRoundTrip) {
   EXPECT_FALSE(parseView("Anterior").has_value());
 }
 
+TEST(Camera, LensShiftMovesThePictureUpWithoutTurningTheCamera) {
+  OrbitCamera cam;
+  const Vec3 target{0.0f, 0.0f, 50.0f};
+  cam.setPose(OrbitCamera::poseFor(View::Anterior, target, 300.0f));
+  const Vec2 vp{1920.0f, 1080.0f};
+  const Vec3 centred = cam.project(target, vp);
+  EXPECT_NEAR(centred.y, 540.0f, 0.01f);
+  // A caption bar over the bottom third: the target goes to the middle of the top two thirds.
+  cam.setLensShiftY(1.0f / 3.0f);
+  const Vec3 shifted = cam.project(target, vp);
+  EXPECT_NEAR(shifted.x, centred.x, 0.01f) << "only vertical";
+  EXPECT_NEAR(shifted.y, 360.0f, 0.05f) << "NDC shift 1/3 = a sixth of the height up";
+  EXPECT_NEAR(shifted.z, centred.z, 1e-5f) << "depth unchanged";
+  expectNear(cam.eye(), OrbitCamera::poseFor(View::Anterior, target, 300.0f).target + Vec3(0.0f, -300.0f, 0.0f), 1e-3f,
+             "the eye did not move");
+  // Picking stays consistent: a pixel unprojects to the point that projects back onto it.
+  for (const Vec2 px : {Vec2{100.0f, 80.0f}, Vec2{960.0f, 360.0f}, Vec2{1800.0f, 1000.0f}}) {
+    const Vec3 w = cam.unproject(px, 0.5f, vp);
+    const Vec3 back = cam.project(w, vp);
+    EXPECT_NEAR(back.x, px.x, 0.05f);
+    EXPECT_NEAR(back.y, px.y, 0.05f);
+  }
+}
+
 }  // namespace
 }  // namespace venaviz
