@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "anatomy/pick.h"
@@ -114,6 +115,12 @@ struct AppState {
   std::vector<io::Bookmark> bookmarks;
 };
 
+/// A lesson's action that failed when it ran: its step (0-based) and "ACTION: why".
+struct LessonFailure {
+  std::size_t step = 0;
+  std::string message;
+};
+
 class App {
  public:
   explicit App(const AppOptions& options);
@@ -177,6 +184,8 @@ class App {
   LessonPlayer* lesson() { return lesson_.get(); }
   /// Runs the lesson's pending actions (and its reset before a jump).
   void runLessonActions();
+  /// The lesson's actions that failed since the last call, each with its step.
+  std::vector<LessonFailure> takeLessonFailures() { return std::exchange(lessonFailures_, {}); }
   /// A lesson measure now (nullopt where it is not defined yet, e.g. RT90 before exercise).
   std::optional<double> lessonMeasure(const io::LessonMeasure& m) const;
   /// The presenter's key while a lesson plays (next, back, steps, restart, an answer), if it
@@ -208,6 +217,8 @@ class App {
   /// The lesson's tick: measures after each engine step (actions wait for the frame's end).
   void lessonStep(double seconds);
   std::unique_ptr<LessonPlayer> lesson_;
+  std::vector<LessonFailure> lessonFailures_;
+  bool runningLessonActions_ = false;  ///< the lesson's actions are running (their time is not the step's)  ///< actions of the lesson that failed, not yet taken
   /// What lecture mode changed, put back when it ends (and saved instead of it).
   struct LectureRestore {
     float uiScale = 1.0f;

@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/paths.h"
 #include "hemo/scenario.h"
 #include "io/image.h"
 #include "io/simulation_reader.h"
@@ -23,6 +24,10 @@ hemo::Condition conditionFromArgs(const std::vector<std::string>& args) {
     const std::string& w = args[k];
     const auto eq = w.find('=');
     if (eq == std::string::npos) {
+      char* end = nullptr;
+      const double number = std::strtod(w.c_str(), &end);
+      const bool isNumber = end && *end == '\0' && end != w.c_str() && std::isfinite(number);
+      if (positional == 0 && isNumber) ++positional;  // no target: "condition collateral_development 0.5"
       if (positional == 0) {
         c.target = w;
       } else if (positional == 1) {
@@ -284,7 +289,7 @@ void App::registerActions() {
   a.add("scenario", "scenario FILE", "Start again from a scenario file (posture, activity, conditions)", 1, 1,
         [this, engineOrThrow](auto& args) {
           engineOrThrow("scenario");
-          const hemo::Scenario sc = io::loadScenario(args[0]);  // throws before anything changes
+          const hemo::Scenario sc = io::loadScenario(paths::dataFile(args[0]));  // throws before anything changes
           io::validateScenario(sc, state_.scene.anatomy, args[0]);
           rebuildEngine();
           hemo::applyScenario(*sim().engine, state_.scene.anatomy, sc);
@@ -299,7 +304,7 @@ void App::registerActions() {
             sim().protocol.reset();
             return;
           }
-          hemo::Protocol p = io::loadProtocol(args[0]);
+          hemo::Protocol p = io::loadProtocol(paths::dataFile(args[0]));
           io::validateProtocol(p, state_.scene.anatomy, args[0]);
           std::stable_sort(p.events.begin(), p.events.end(),
                            [](const hemo::Event& x, const hemo::Event& y) { return x.time < y.time; });
@@ -463,9 +468,9 @@ void App::registerValidators() {
   a.addValidator("view", [](auto& args) {
     if (!parseView(args[0])) throw Error("view: unknown view \"" + args[0] + "\"");
   });
-  a.addValidator("scenario", [&an](auto& args) { io::validateScenario(io::loadScenario(args[0]), an, args[0]); });
+  a.addValidator("scenario", [&an](auto& args) { io::validateScenario(io::loadScenario(paths::dataFile(args[0])), an, args[0]); });
   a.addValidator("protocol", [&an](auto& args) {
-    if (args[0] != "stop") io::validateProtocol(io::loadProtocol(args[0]), an, args[0]);
+    if (args[0] != "stop") io::validateProtocol(io::loadProtocol(paths::dataFile(args[0])), an, args[0]);
   });
   a.addValidator("probe", [vessel](auto& args) { vessel("probe", args[0].substr(0, args[0].find('@'))); });
   a.addValidator("focus", [vessel](auto& args) { vessel("focus", args[0]); });

@@ -73,6 +73,7 @@ void App::openLesson(const fs::path& file) {
   checkLesson(l);
   log::info("lesson " + l.title + " (" + std::to_string(l.steps.size()) + " steps)");
   lesson_ = std::make_unique<LessonPlayer>(std::move(l));
+  lessonFailures_.clear();
   state_.blackScreen = false;
   runLessonActions();
 }
@@ -96,19 +97,33 @@ void App::resetForLesson() {
 
 void App::runLessonActions() {
   if (!lesson_) return;
+  // Time the actions themselves pass (fast_forward) is not the step's run.
+  struct Flag {
+    bool& b;
+    explicit Flag(bool& f) : b(f) { b = true; }
+    ~Flag() { b = false; }
+  } running(runningLessonActions_);
   // Actions can start new ones (a step that ends at once); a lesson is finite, so this ends.
   for (int round = 0; round < 64; ++round) {
     if (lesson_->takeReset()) resetForLesson();
     const std::vector<std::string> actions = lesson_->takeActions();
     if (actions.empty()) return;
-    for (const std::string& a : actions)
-      if (!applyReported(a)) state_.sceneError = lesson_->lesson().file.string() + ": step " +
-                                                 std::to_string(lesson_->stepIndex() + 1) + ": " + a + " failed";
+    for (const std::string& a : actions) {
+      try {
+        apply(a);
+      } catch (const Error& e) {
+        // On screen and in the log; `lesson check` reports it with its step.
+        const std::string where = lesson_->lesson().file.string() + ": step " + std::to_string(lesson_->stepIndex() + 1);
+        log::error(where + ": " + e.what());
+        state_.sceneError = where + ": " + a + " failed: " + e.what();
+        lessonFailures_.push_back({lesson_->stepIndex(), a + ": " + e.what()});
+      }
+    }
   }
 }
 
 void App::lessonStep(double seconds) {
-  if (!lesson_) return;
+  if (!lesson_ || runningLessonActions_) return;
   lesson_->update(seconds, [this](const io::LessonMeasure& m) { return lessonMeasure(m); });
 }
 
@@ -177,7 +192,7 @@ void App::registerLessonActions() {
             state_.blackScreen = false;
             return;
           }
-          openLesson(args[0]);
+          openLesson(paths::dataFile(args[0]));
         });
   a.add("lesson_next", "lesson_next", "The lesson's next step (skips a question or a wait)", 0, 0,
         [this, playing](auto&) {

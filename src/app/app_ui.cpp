@@ -326,7 +326,8 @@ void App::fillLesson(ui::UiModel& m) const {
 }
 
 bool App::overlayShown() const {
-  return lesson_ || sims_.size() > 1 || state_.blackScreen || state_.spotlight;
+  // The ultrasound window too: `doppler N` in a lesson shows it with the panels hidden.
+  return lesson_ || sims_.size() > 1 || state_.blackScreen || state_.spotlight || sim().dopplerProbe >= 0;
 }
 
 void App::drawUi(Vec2 uiSize, float dt, bool windowed, bool showPanels) {

@@ -16,7 +16,6 @@ LessonRun playLesson(App& app, int answer, double keySeconds, std::size_t stopAt
   if (!p) throw Error("no lesson is open");
   LessonRun run;
   constexpr double kChunk = 1.0 / 60.0;  // one window frame of simulated time
-  app.state().sceneError.clear();
   // Each pass handles one step; a lesson never has more passes than steps (plus the guard).
   for (std::size_t guard = 0; p->phase() != LessonPlayer::Phase::Finished && guard < p->lesson().steps.size() + 1;
        ++guard) {
@@ -54,11 +53,14 @@ LessonRun playLesson(App& app, int answer, double keySeconds, std::size_t stopAt
         r.unit = step.question->unit;
       }
     }
-    r.error = app.state().sceneError;
-    app.state().sceneError.clear();
     run.steps.push_back(r);
     if (p->stepIndex() == k && p->phase() != LessonPlayer::Phase::Finished) app.apply("lesson_next");
   }
+  // Failed actions, each on its own step's line (a step that ends by itself runs the next
+  // step's actions within its own wait).
+  for (const LessonFailure& f : app.takeLessonFailures())
+    for (LessonStepResult& r : run.steps)
+      if (r.step == f.step) r.error += (r.error.empty() ? "" : "; ") + f.message;
   run.questions = p->questionsAsked();
   run.correct = p->correctAnswers();
   return run;

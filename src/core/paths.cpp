@@ -30,6 +30,13 @@ std::optional<fs::path> defaultScene() {
   return *dir / "scenes" / "default.json";
 }
 
+fs::path dataFile(const fs::path& path) {
+  std::error_code ec;
+  if (path.is_absolute() || fs::exists(path, ec)) return path;
+  if (auto dir = dataDir(); dir && fs::exists(*dir / path, ec)) return *dir / path;
+  return path;  // the error names the file as written
+}
+
 fs::path configDir() {
   if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "venaviz";
   if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "venaviz";

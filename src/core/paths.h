@@ -13,6 +13,10 @@ std::optional<std::filesystem::path> dataDir();
 /// The default scene file (dataDir()/scenes/default.json), or nullopt.
 std::optional<std::filesystem::path> defaultScene();
 
+/// A data file named in an action or a lesson ("scenes/scenarios/x.json"): as given when it
+/// exists or is absolute, else under dataDir(), so lessons work from any current directory.
+std::filesystem::path dataFile(const std::filesystem::path& path);
+
 /// The user's config folder for venaviz ($XDG_CONFIG_HOME/venaviz or ~/.config/venaviz).
 std::filesystem::path configDir();
 

@@ -70,7 +70,7 @@ void progressDots(const UiModel::LessonView& l, float em) {
 
 /// The question card (top right, under the side labels): the question, its answers as
 /// buttons while asked, the right answer marked and the measured number once revealed.
-void questionCard(const UiModel& m, const FontSet& fonts, Actions& out) {
+void questionCard(const UiModel& m, const FontSet& fonts, float captionTop, Actions& out) {
   const UiModel::LessonView& l = m.lesson;
   if (l.ask.empty() || l.phase == "finished") return;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -79,6 +79,10 @@ void questionCard(const UiModel& m, const FontSet& fonts, Actions& out) {
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.6f, vp->Pos.y + em * (m.views.size() > 1 ? 3.6f : 0.6f)),
                           ImGuiCond_Always, ImVec2(1.0f, 0.0f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+  // Never over the caption bar: a long reveal scrolls inside the card instead.
+  const float top = vp->Pos.y + em * (m.views.size() > 1 ? 3.6f : 0.6f);
+  const float bottom = captionTop > 0.0f ? vp->Pos.y + captionTop - em * 0.5f : vp->Pos.y + vp->Size.y - em * 0.6f;
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, std::max(em * 6.0f, bottom - top)));
   ImGui::SetNextWindowBgAlpha(0.92f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 0.9f, em * 0.7f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em * 0.5f);
@@ -278,9 +282,22 @@ void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   } else if (m.lessonFiles.empty()) {
     ImGui::TextDisabled("No lessons found in scenes/lessons");
   }
+  // Numbered, wrapped over two lines where a title is long (never cut off).
+  int n = 0;
   for (const auto& [title, file] : m.lessonFiles) {
     const bool on = m.lesson.active && title == m.lesson.title;
-    if (ImGui::Selectable(title.c_str(), on)) out.push_back("lesson \"" + file + "\"");
+    char label[320];
+    std::snprintf(label, sizeof label, "%d  %s", ++n, title.c_str());
+    ImGui::PushID(n);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 at = ImGui::GetCursorPos();
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, w);
+    if (ImGui::Selectable("##lesson", on, 0, ImVec2(0.0f, text.y))) out.push_back("lesson \"" + file + "\"");
+    ImGui::SetCursorPos(at);
+    ImGui::PushTextWrapPos(at.x + w);
+    ImGui::TextUnformatted(label);
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
   }
   ImGui::Spacing();
   const bool twoViews = m.views.size() > 1;  // the model's state, not the checkbox's new value
@@ -313,14 +330,22 @@ void drawOverlay(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
     return;
   }
   sideLabels(m, fonts);
-  const bool two = m.views.size() > 1;
-  if (!panels || two) probeMarkers(m, fonts, 0.0f, two ? &m.views[0] : nullptr);
-  if (two) probeMarkers(m, fonts, m.views[1].x, &m.views[1]);  // the same probes in the right view
+  if (m.views.size() > 1) {
+    probeMarkers(m, fonts, 0.0f, &m.views[0]);
+    probeMarkers(m, fonts, m.views[1].x, &m.views[1]);  // the same probes in the right view
+  } else if (!panels) {
+    // No probe window (lecture mode, H): each marker carries its own reading.
+    UiModel::View3D whole;
+    whole.width = m.viewport.x;
+    for (const auto& p : m.probes) whole.readings.push_back({p.pressure, p.refluxNow > 0.5});
+    probeMarkers(m, fonts, 0.0f, &whole);
+  }
   if (m.lesson.active) {
     st.captionTop = captionBar(m, fonts, panels ? st.panelRight : 0.0f, out);
-    questionCard(m, fonts, out);
+    questionCard(m, fonts, st.captionTop, out);
     stepList(m, fonts, out);
   }
+  if (!panels) dopplerWindow(m, fonts, 0.0f, out);  // asked for (doppler N): shown in lecture mode too
   spotlight(m, fonts);
 }
 
