@@ -346,7 +346,7 @@ void App::applyDueEvents() {
 }
 
 void App::rebuildEngine() {
-  sim().rebuild(particleBudget(state_.quality));
+  sim().rebuild(bodyParticleBudget(sims_.size()));
 }
 
 void App::runScript(const std::string& script) {
@@ -415,7 +415,12 @@ void App::uploadFrameData(int fbHeight) {
   look_.colorMap = state_.wallMap != WallMap::Off;
   const WallMapRange range = wallMapRange(state_.wallMap, uprightForMap());
   look_.mapRange = {range.lo, range.hi};
-  uploadSimulation(*sims_.front());
+  // Every body's state before any draw, each into its own texture and buffer (side by side).
+  for (std::size_t i = 0; i < sims_.size() && i < render::SceneRenderer::kBodies; ++i) {
+    renderer_->selectBody(static_cast<int>(i));
+    uploadSimulation(*sims_[i]);
+  }
+  renderer_->selectBody(0);
 }
 
 void App::uploadSimulation(Simulation& one) {
@@ -449,12 +454,13 @@ void App::drawScene(int fbWidth, int fbHeight) {
     renderer_->draw(state_.camera, fbWidth, fbHeight, look_);
   } else {
     // Side by side: the same camera in each half, each half with its own body's live state
-    // (the first was uploaded with the frame's data; the others go in before their draw).
+    // (uploaded with the frame's data, each body into its own texture and buffer).
     const int half = fbWidth / 2;
     for (std::size_t i = 0; i < sims_.size() && i < 2; ++i) {
-      if (i > 0) uploadSimulation(*sims_[i]);
+      renderer_->selectBody(static_cast<int>(i));
       renderer_->draw(state_.camera, i == 0 ? half : fbWidth - half, fbHeight, look_, i == 0 ? 0 : half);
     }
+    renderer_->selectBody(0);
   }
   target_.resolve();
 }

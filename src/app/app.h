@@ -210,6 +210,9 @@ class App {
   void registerBodyActions();
   void registerCompareActions();
   void registerLessonActions();
+  /// Each body's particle pool: the quality's budget shared between the bodies shown (side
+  /// by side each gets half, so a frame costs what one body costs and density stays even).
+  std::size_t bodyParticleBudget(std::size_t bodies) const;
   /// Argument checks that change nothing, for checking lessons before they play.
   void registerValidators();
   /// Back to the scene's starting state before a lesson (or a jump in it).

@@ -438,7 +438,7 @@ void App::registerActions() {
     s.quality = quality;
     for (auto& one : sims_)
       if (one->flow && one->engine) {
-        one->flow->tracers().setBudget(particleBudget(quality));
+        one->flow->tracers().setBudget(bodyParticleBudget(sims_.size()));
         one->flow->reseed(*one->engine);
       }
   });

@@ -8,6 +8,10 @@
 
 namespace venaviz {
 
+std::size_t App::bodyParticleBudget(std::size_t bodies) const {
+  return particleBudget(state_.quality) / std::max<std::size_t>(1, bodies);
+}
+
 Vec2 App::viewSize(Vec2 viewport) const {
   return sims_.size() > 1 ? Vec2(std::floor(viewport.x * 0.5f), viewport.y) : viewport;
 }
@@ -18,7 +22,7 @@ void App::compareOn(const std::string& leftLabel, const std::string& rightLabel)
   if (sims_.size() < 2) {
     // The second body starts as the first one is now: its conditions and drivers, settled in
     // its posture (as a scenario starts), and the same probes.
-    auto second = std::make_unique<Simulation>(state_.scene.anatomy, particleBudget(state_.quality));
+    auto second = std::make_unique<Simulation>(state_.scene.anatomy, bodyParticleBudget(2));
     hemo::Engine& e = *second->engine;
     const BodyParams b = first.bodyParams();
     e.conditions() = b.conditions;
@@ -29,6 +33,8 @@ void App::compareOn(const std::string& leftLabel, const std::string& rightLabel)
     d.valsalvaStart = d.squeezeStart = d.cuffStart = -1.0;
     e.settle(30.0);
     second->flow->reseed(e);
+    first.flow->tracers().setBudget(bodyParticleBudget(2));
+    first.flow->reseed(*first.engine);
     for (const LiveProbe& lp : first.probes.probes())
       second->probes.add(lp.probe.vessel + "@" + std::to_string(lp.probe.fraction), e, state_.scene.anatomy);
     second->dopplerProbe = first.dopplerProbe;
@@ -43,7 +49,12 @@ void App::compareOn(const std::string& leftLabel, const std::string& rightLabel)
 }
 
 void App::compareOff() {
+  const bool two = sims_.size() > 1;
   sims_.resize(1);
+  if (two && sims_.front()->flow && sims_.front()->engine) {
+    sims_.front()->flow->tracers().setBudget(bodyParticleBudget(1));
+    sims_.front()->flow->reseed(*sims_.front()->engine);
+  }
   sims_.front()->label.clear();
   side_ = 0;
   active_ = 0;

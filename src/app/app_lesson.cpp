@@ -89,7 +89,7 @@ void App::resetForLesson() {
   for (auto& one : sims_) {
     if (!one->engine) continue;
     // reset_body ramps the posture back; a fresh start settles it at once.
-    one->rebuild(particleBudget(state_.quality));
+    one->rebuild(bodyParticleBudget(sims_.size()));
     one->resetTracking();
   }
   state_.clock.reset();

@@ -82,17 +82,20 @@ SceneRenderer::SceneRenderer(ShaderLibrary& shaders) : shaders_(shaders) {
   // corner; the corner is gl_VertexID & 3) and a static index buffer of two triangles per
   // quad. Not instanced: llvmpipe runs instances one at a time, which made 15k particles
   // cost as much as 120k wall triangles (measured with venaviz bench).
-  particleVao_ = makeVertexArray("particles.vao");
-  particleVbo_ = makeBuffer({.usage = GL_STREAM_DRAW, .label = "particles"});
-  particleIbo_ = makeBuffer({.target = GL_ELEMENT_ARRAY_BUFFER, .label = "particles.quads"});
-  glBindVertexArray(particleVao_.id());
-  glBindBuffer(GL_ARRAY_BUFFER, particleVbo_.id());
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, particleIbo_.id());
-  const auto stride = static_cast<GLsizei>(kParticleFloats * sizeof(float));
-  for (GLuint k = 0; k < 2; ++k) {
-    const GLuint loc = k == 0 ? VZ_ATTR_PARTICLE_A : VZ_ATTR_PARTICLE_B;
-    glEnableVertexAttribArray(loc);
-    glVertexAttribPointer(loc, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(k * 4 * sizeof(float)));
+  for (Body& b : bodies_) {
+    glBindVertexArray(0);  // makeBuffer binds the new buffer: never into another body's VAO
+    b.particleVao = makeVertexArray("particles.vao");
+    b.particleVbo = makeBuffer({.usage = GL_STREAM_DRAW, .label = "particles"});
+    b.particleIbo = makeBuffer({.target = GL_ELEMENT_ARRAY_BUFFER, .label = "particles.quads"});
+    glBindVertexArray(b.particleVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, b.particleVbo.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, b.particleIbo.id());
+    const auto stride = static_cast<GLsizei>(kParticleFloats * sizeof(float));
+    for (GLuint k = 0; k < 2; ++k) {
+      const GLuint loc = k == 0 ? VZ_ATTR_PARTICLE_A : VZ_ATTR_PARTICLE_B;
+      glEnableVertexAttribArray(loc);
+      glVertexAttribPointer(loc, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(k * 4 * sizeof(float)));
+    }
   }
   glBindVertexArray(0);
   checkGl("SceneRenderer particles");
@@ -136,13 +139,14 @@ void SceneRenderer::setMesh(const Mesh& vessels, const Mesh& coarse, const Mesh&
     t[0] = 0.5f;  // opening
     t[2] = 1.0f;  // lumen scale (the centre texel stays 0: with scale 1 it does not matter)
   }
-  stateTex_ = makeTexture({.width = VZ_STATE_SAMPLES,
-                           .height = stateRows_,
-                           .internalFormat = GL_RGBA32F,
-                           .format = GL_RGBA,
-                           .type = GL_FLOAT,
-                           .data = rest.data(),
-                           .label = "vessels.state"});
+  for (Body& b : bodies_)
+    b.stateTex = makeTexture({.width = VZ_STATE_SAMPLES,
+                              .height = stateRows_,
+                              .internalFormat = GL_RGBA32F,
+                              .format = GL_RGBA,
+                              .type = GL_FLOAT,
+                              .data = rest.data(),
+                              .label = "vessels.state"});
   checkGl("SceneRenderer::setMesh");
 }
 
@@ -251,13 +255,15 @@ void SceneRenderer::setStyles(const std::vector<VesselStyle>& styles) {
 }
 
 void SceneRenderer::setFlowState(const std::vector<float>& texels) {
-  if (!stateTex_ || texels.size() < static_cast<std::size_t>(VZ_STATE_SAMPLES * stateRows_) * 4) return;
-  glBindTexture(GL_TEXTURE_2D, stateTex_.id());
+  const Texture& tex = bodies_[body_].stateTex;
+  if (!tex || texels.size() < static_cast<std::size_t>(VZ_STATE_SAMPLES * stateRows_) * 4) return;
+  glBindTexture(GL_TEXTURE_2D, tex.id());
   glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, VZ_STATE_SAMPLES, stateRows_, GL_RGBA, GL_FLOAT, texels.data());
 }
 
 void SceneRenderer::setParticles(const float* data, std::size_t count) {
-  particleCount_ = count;
+  Body& b = bodies_[body_];
+  b.particleCount = count;
   if (count == 0) return;
   // Four corners per particle (the same record each time).
   particleVertices_.resize(count * 4 * kParticleFloats);
@@ -265,24 +271,24 @@ void SceneRenderer::setParticles(const float* data, std::size_t count) {
     for (std::size_t c = 0; c < 4; ++c)
       std::copy_n(data + i * kParticleFloats, kParticleFloats, &particleVertices_[(i * 4 + c) * kParticleFloats]);
   glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, particleVbo_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, b.particleVbo.id());
   const auto bytes = static_cast<GLsizeiptr>(particleVertices_.size() * sizeof(float));
-  if (count > particleCapacity_) {
-    particleCapacity_ = count + count / 4;  // headroom: the count changes a little every frame
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(particleCapacity_ * 4 * kParticleFloats * sizeof(float)),
+  if (count > b.particleCapacity) {
+    b.particleCapacity = count + count / 4;  // headroom: the count changes a little every frame
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(b.particleCapacity * 4 * kParticleFloats * sizeof(float)),
                  nullptr, GL_STREAM_DRAW);
-    std::vector<std::uint32_t> quads(particleCapacity_ * 6);
-    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(particleCapacity_); ++i) {
-      const std::uint32_t b = i * 4;
-      std::copy_n(std::initializer_list<std::uint32_t>{b, b + 1, b + 2, b + 2, b + 1, b + 3}.begin(), 6, &quads[i * 6]);
+    std::vector<std::uint32_t> quads(b.particleCapacity * 6);
+    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(b.particleCapacity); ++i) {
+      const std::uint32_t q = i * 4;
+      std::copy_n(std::initializer_list<std::uint32_t>{q, q + 1, q + 2, q + 2, q + 1, q + 3}.begin(), 6, &quads[i * 6]);
     }
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, particleIbo_.id());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, b.particleIbo.id());
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(quads.size() * sizeof(std::uint32_t)), quads.data(),
                  GL_STATIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
   } else {
     // Orphan the old storage so the driver need not wait for the previous frame's draw.
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(particleCapacity_ * 4 * kParticleFloats * sizeof(float)),
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(b.particleCapacity * 4 * kParticleFloats * sizeof(float)),
                  nullptr, GL_STREAM_DRAW);
   }
   glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, particleVertices_.data());
@@ -291,7 +297,8 @@ void SceneRenderer::setParticles(const float* data, std::size_t count) {
 
 void SceneRenderer::drawParticles(const OrbitCamera& camera, int height, const SceneLook& look) {
   const GLuint prog = shaders_.program("particle");
-  if (!prog || !look.particles || particleCount_ == 0) return;
+  const Body& b = bodies_[body_];
+  if (!prog || !look.particles || b.particleCount == 0) return;
   glUseProgram(prog);
   const Mat4 view = camera.view();
   glUniformMatrix4fv(glGetUniformLocation(prog, "uView"), 1, GL_FALSE, &view[0][0]);
@@ -311,8 +318,8 @@ void SceneRenderer::drawParticles(const OrbitCamera& camera, int height, const S
   // Quads fitted to each streak: point sprites would be one vertex each but cover a square
   // around the whole streak, several times the pixels (measured slower under llvmpipe).
   glDisable(GL_CULL_FACE);
-  glBindVertexArray(particleVao_.id());
-  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(particleCount_ * 6), GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(b.particleVao.id());
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(b.particleCount * 6), GL_UNSIGNED_INT, nullptr);
   glEnable(GL_CULL_FACE);
 }
 
@@ -325,7 +332,7 @@ void SceneRenderer::drawVessels(const OrbitCamera& camera, const Mat4& vp, const
   glBindTexture(GL_TEXTURE_2D, styleTex_.id());
   glUniform1i(glGetUniformLocation(prog, "uStyle"), VZ_TEX_VESSEL_STYLE);
   glActiveTexture(GL_TEXTURE0 + VZ_TEX_FLOW_STATE);
-  glBindTexture(GL_TEXTURE_2D, stateTex_.id());
+  glBindTexture(GL_TEXTURE_2D, bodies_[body_].stateTex.id());
   glUniform1i(glGetUniformLocation(prog, "uState"), VZ_TEX_FLOW_STATE);
   glActiveTexture(GL_TEXTURE0);
   glUniform1i(glGetUniformLocation(prog, "uVesselCount"), vesselCount_);

@@ -89,6 +89,12 @@ class SceneRenderer {
   int stateRows() const { return stateRows_; }
   /// Particles for the next draws: `count` records of kParticleFloats floats (one buffer update).
   void setParticles(const float* data, std::size_t count);
+  /// Which body's live state (state texture and particle buffer) setFlowState, setParticles and
+  /// draw use: 0 or 1 (side by side). Each body has its own, so the second body's upload never
+  /// rewrites a texture the first view's queued draws still read (which makes a software
+  /// renderer finish those draws first).
+  void selectBody(int body) { body_ = body > 0 ? 1 : 0; }
+  static constexpr int kBodies = 2;
 
   /// Draws into the currently bound framebuffer, into the view of the given size (pixels)
   /// whose left edge is at `x` (another view may be beside it: side by side).
@@ -111,13 +117,21 @@ class SceneRenderer {
                    const SceneLook& look);
 
   ShaderLibrary& shaders_;
-  VertexArray vao_, emptyVao_, contextVao_, particleVao_;
-  Buffer vbo_, ibo_, contextVbo_, contextIbo_, particleVbo_, particleIbo_;
+  /// One body's live state on the GPU.
+  struct Body {
+    Texture stateTex;
+    VertexArray particleVao;
+    Buffer particleVbo, particleIbo;
+    std::size_t particleCount = 0, particleCapacity = 0;
+  };
+  VertexArray vao_, emptyVao_, contextVao_;
+  Buffer vbo_, ibo_, contextVbo_, contextIbo_;
   std::vector<float> particleVertices_;  ///< four corners per particle, reused every frame
-  Texture styleTex_, stateTex_;
+  Texture styleTex_;
+  Body bodies_[kBodies];
+  int body_ = 0;
   GLsizei vesselIndexCount_ = 0, valveIndexCount_ = 0, coarseIndexCount_ = 0;
   int styleRows_ = 0, stateRows_ = 0, vesselCount_ = 0;
-  std::size_t particleCount_ = 0, particleCapacity_ = 0;
   Mat4 proj_{1.0f};  ///< this frame's projection
   int viewportHeight_ = 1;
   /// The background gradient rendered once per size, colours and program (a shader reload
