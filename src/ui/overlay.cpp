@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "ui/panel_widgets.h"
 #include "ui/panels.h"
@@ -88,16 +89,20 @@ void questionCard(const UiModel& m, const FontSet& fonts, float captionTop, Acti
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em * 0.5f);
   ImGui::Begin("##question", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                   ImGuiWindowFlags_NoScrollbar);  // the wheel still scrolls a reveal too long for the screen
   const bool asking = l.phase == "asking", revealed = l.phase == "revealed";
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::TextUnformatted(asking ? "Predict" : revealed ? "Observed" : "Watch");
   ImGui::PopStyleColor();
-  if (fonts.heading) ImGui::PushFont(fonts.heading);
+  // Revealed, the card makes room for the measured answer: the question in the body font,
+  // only the right answer and the prediction (so nothing has to scroll on a projector).
+  if (fonts.heading && !revealed) ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", l.ask.c_str());
-  if (fonts.heading) ImGui::PopFont();
+  if (fonts.heading && !revealed) ImGui::PopFont();
   for (std::size_t k = 0; k < l.answers.size(); ++k) {
     const int n = static_cast<int>(k);
+    if (revealed && n != l.correct && n != l.chosen) continue;
     char label[400];
     std::snprintf(label, sizeof label, "%d   %s##answer%d", n + 1, l.answers[k].c_str(), n);
     if (asking) {
@@ -243,6 +248,7 @@ namespace detail {
 void probeMarkers(const UiModel& m, const FontSet& fonts, float dx, const UiModel::View3D* view) {
   ImDrawList* bg = ImGui::GetBackgroundDrawList();
   ImFont* f = fonts.heading ? fonts.heading : ImGui::GetFont();
+  std::vector<ImVec4> placed;  // labels drawn so far (x0, y0, x1, y1): two close probes stack
   for (std::size_t i = 0; i < m.probes.size(); ++i) {
     const auto& p = m.probes[i];
     if (!p.onScreen) continue;
@@ -262,6 +268,15 @@ void probeMarkers(const UiModel& m, const FontSet& fonts, float dx, const UiMode
       // Left of the marker where it would cross into the other view or off the screen.
       const float right = ImGui::GetMainViewport()->Pos.x + view->x + view->width;
       if (at.x + t.x + pad > right) at.x = c.x - r * 1.4f - t.x;
+      for (bool moved = true; moved;) {
+        moved = false;
+        for (const ImVec4& o : placed)
+          if (at.x - pad < o.z && at.x + t.x + pad > o.x && at.y - pad < o.w && at.y + t.y + pad > o.y) {
+            at.y = o.w + pad;
+            moved = true;
+          }
+      }
+      placed.emplace_back(at.x - pad, at.y - pad * 0.5f, at.x + t.x + pad, at.y + t.y + pad * 0.5f);
       bg->AddRectFilled(ImVec2(at.x - pad, at.y - pad * 0.5f), ImVec2(at.x + t.x + pad, at.y + t.y + pad * 0.5f),
                         IM_COL32(12, 16, 24, 215), pad);
       bg->AddText(f, size, at, rd.reflux ? IM_COL32(255, 160, 60, 255) : kProbeColors[i % 4], tag);
