@@ -20,6 +20,13 @@ std::string findDejaVu(bool bold) {
   return {};
 }
 
+const ImWchar* glyphRanges() {
+  // Latin-1 and Latin Extended-A (the shipped languages: English, Spanish, French with œ),
+  // Greek letters for units, punctuation, arrows, <= and >=.
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x0391, 0x03C9, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2264, 0x2265, 0};
+  return ranges;
+}
+
 FontSet buildFonts(float pixelScale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -29,7 +36,7 @@ FontSet buildFonts(float pixelScale) {
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0391, 0x03C9, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2264, 0x2265, 0};
+  const ImWchar* ranges = glyphRanges();
   if (!regular.empty()) {
     set.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), set.pixelSize, &cfg, ranges);
     const std::string& h = bold.empty() ? regular : bold;

@@ -2,9 +2,10 @@
 // Fonts rasterized at the size they are shown (UI scale x content scale): crisp text on a
 // projector, never a stretched bitmap. DejaVu Sans from fonts-dejavu-core, found at run
 // time; ImGui's built-in font when it is missing.
+#include <imgui.h>
+
 #include <string>
 
-struct ImFont;
 
 namespace venaviz::ui {
 
@@ -25,5 +26,8 @@ std::string findDejaVu(bool bold);
 /// Rebuilds the ImGui font atlas at `pixelScale` (UI scale x content scale). The caller must
 /// recreate the renderer's font texture afterwards.
 FontSet buildFonts(float pixelScale);
+/// The code points the fonts are built with (pairs of first, last; 0-terminated): every
+/// language shipped in assets/i18n must stay inside them (a test checks).
+const ImWchar* glyphRanges();
 
 }  // namespace venaviz::ui
