@@ -2,7 +2,7 @@
 // User-facing strings of patient mode and the lessons' plain words in one JSON file per
 // language (assets/i18n/LANG.json: {"language", "name", "strings": {key: text}}). JSON rather
 // than gettext catalogues: the project already reads JSON everywhere, the browser build needs
-// no locale support, and a missing key is a lookup that falls back to English. docs/patient-mode.md.
+// no locale support, and a missing key is a lookup that falls back to English.
 #include <filesystem>
 #include <map>
 #include <string>
