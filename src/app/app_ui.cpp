@@ -344,14 +344,18 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed, bool showPanels) {
     panel_.captionTop = 0.0f;
   }
   imgui_->endFrame();
-  // Keep the subject in the part of the view the lesson's caption bar leaves free: shift the
-  // lens up by the bar's share of the height (NDC spans 2, so a bar of h px moves the centre
-  // by h/H). On screen it glides there; a headless picture snaps.
-  const float goal = panel_.captionTop > 0.0f && uiSize.y > 0.0f ? (uiSize.y - panel_.captionTop) / uiSize.y : 0.0f;
-  float shift = state_.camera.lensShiftY();
+  // Keep the subject in the part of the view the control panel (left) and a lesson's caption
+  // bar (bottom) leave free: shift the lens right by the panel's share of the width and up by
+  // the bar's share of the height (NDC spans 2, so a bar of h px moves the centre by h/H).
+  // Side by side the panel covers only the left view, so nothing moves sideways. On screen
+  // it glides there; a headless picture snaps.
+  Vec2 goal{0.0f};
+  if (panels && sims_.size() == 1 && uiSize.x > 0.0f) goal.x = panel_.panelRight / uiSize.x;
+  if (panel_.captionTop > 0.0f && uiSize.y > 0.0f) goal.y = (uiSize.y - panel_.captionTop) / uiSize.y;
+  Vec2 shift = state_.camera.lensShift();
   shift = windowed ? shift + (goal - shift) * std::min(1.0f, dt * 8.0f) : goal;
-  if (std::abs(goal - shift) < 1e-3f) shift = goal;
-  state_.camera.setLensShiftY(shift);
+  if (glm::distance(goal, shift) < 1e-3f) shift = goal;
+  state_.camera.setLensShift(shift);
   lensMoving_ = shift != goal;
 }
 

@@ -151,7 +151,9 @@ float OrbitCamera::farPlane() const {
 
 Mat4 OrbitCamera::projection(float aspect) const {
   Mat4 p = glm::perspective(glm::radians(fovYDeg_), std::max(aspect, 1e-3f), nearPlane(), farPlane());
-  p[2][1] = -lensShiftY_;  // ndc.y = ... - p[2][1] (w = -z_view): shifts the picture, keeps its scale
+  // ndc = ... - p[2].xy (w = -z_view): shifts the picture, keeps its scale.
+  p[2][0] = -lensShift_.x;
+  p[2][1] = -lensShift_.y;
   return p;
 }
 

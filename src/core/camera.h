@@ -60,10 +60,11 @@ class OrbitCamera {
   Vec3 right() const;    ///< unit, screen right
   Mat4 view() const;
   Mat4 projection(float aspect) const;
-  /// Off-axis lens shift in NDC units (+y moves the picture's centre up): a caption bar over
-  /// the bottom of the window leaves the subject centred in the free part (default: 0).
-  void setLensShiftY(float ndc) { lensShiftY_ = ndc; }
-  float lensShiftY() const { return lensShiftY_; }
+  /// Off-axis lens shift in NDC units (+x moves the picture's centre right, +y up): a panel on
+  /// the left or a caption bar at the bottom leaves the subject centred in the free part of
+  /// the window without moving the camera (default: 0, 0).
+  void setLensShift(Vec2 ndc) { lensShift_ = ndc; }
+  Vec2 lensShift() const { return lensShift_; }
   float nearPlane() const;
   float farPlane() const;
 
@@ -76,7 +77,7 @@ class OrbitCamera {
  private:
   CameraPose pose_;
   float fovYDeg_ = 30.0f;
-  float lensShiftY_ = 0.0f;
+  Vec2 lensShift_{0.0f};
   CameraPose flyFrom_, flyTo_;
   float flyTime_ = 0.0f, flyDuration_ = 0.0f;
 };

@@ -39,34 +39,45 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& requests,
     out.push_back({r.text, r.anchor, Vec2(0.0f), measure(r.text), narrow ? i % 2 == 0 : r.anchor.x < split});
   }
 
-  for (int side = 0; side < 2; ++side) {
-    const bool left = side == 0;
+  // One column: its x just outside the anchors' span (kept inside the view), then the boxes
+  // top-down at their anchors' heights, pushed apart, and moved up from the bottom.
+  auto placeColumn = [&](bool left) {
     std::vector<PlacedLabel*> col;
     for (auto& p : out)
       if (p.left == left) col.push_back(&p);
-    if (col.empty()) continue;
     std::sort(col.begin(), col.end(),
               [](const PlacedLabel* a, const PlacedLabel* b) { return a->anchor.y < b->anchor.y; });
-    // Column position: just outside the anchors' span, kept inside the view.
     for (PlacedLabel* p : col) {
       if (left)
         p->pos.x = std::max(minX0 + gap, std::min(minX - 3.0f * gap, viewport.x * 0.5f) - p->size.x);
       else
         p->pos.x = std::min(viewport.x - gap - p->size.x, std::max(maxX + 3.0f * gap, viewport.x * 0.5f));
     }
-    // Top-down: each box at its anchor's height, or just below the previous box.
     float next = gap;
     for (PlacedLabel* p : col) {
       p->pos.y = std::max(p->anchor.y - p->size.y * 0.5f, next);
       next = p->pos.y + p->size.y + gap;
     }
-    // Bottom-up: anything pushed past the bottom moves up, keeping the order and spacing.
     float limit = viewport.y - gap;
     for (auto it = col.rbegin(); it != col.rend(); ++it) {
       PlacedLabel* p = *it;
       if (p->pos.y + p->size.y > limit) p->pos.y = limit - p->size.y;
       limit = p->pos.y - gap;
     }
+  };
+  placeColumn(true);
+  placeColumn(false);
+  // Too narrow for two columns (a panel on the left, a tablet): where the columns would cross,
+  // every label goes into the one column on the side with more room.
+  float leftEdge = -1e9f, rightEdge = 1e9f;
+  for (const auto& p : out) {
+    if (p.left) leftEdge = std::max(leftEdge, p.pos.x + p.size.x);
+    else rightEdge = std::min(rightEdge, p.pos.x);
+  }
+  if (leftEdge + gap > rightEdge) {
+    const bool left = minX - minX0 > viewport.x - maxX;
+    for (auto& p : out) p.left = left;
+    placeColumn(left);
   }
   return out;
 }

@@ -333,7 +333,7 @@ TEST(Camera, LensShiftMovesThePictureUpWithoutTurningTheCamera) {
   const Vec3 centred = cam.project(target, vp);
   EXPECT_NEAR(centred.y, 540.0f, 0.01f);
   // A caption bar over the bottom third: the target goes to the middle of the top two thirds.
-  cam.setLensShiftY(1.0f / 3.0f);
+  cam.setLensShift({0.0f, 1.0f / 3.0f});
   const Vec3 shifted = cam.project(target, vp);
   EXPECT_NEAR(shifted.x, centred.x, 0.01f) << "only vertical";
   EXPECT_NEAR(shifted.y, 360.0f, 0.05f) << "NDC shift 1/3 = a sixth of the height up";
