@@ -436,11 +436,7 @@ void App::registerActions() {
     const int quality = q == "low" ? 0 : q == "medium" ? 1 : q == "high" ? 2 : -1;
     if (quality < 0) throw Error("quality: \"" + q + "\" is not a level; expected low, medium or high");
     s.quality = quality;
-    for (auto& one : sims_)
-      if (one->flow && one->engine) {
-        one->flow->tracers().setBudget(bodyParticleBudget(sims_.size()));
-        one->flow->reseed(*one->engine);
-      }
+    for (auto& one : sims_) one->setParticleBudget(bodyParticleBudget(sims_.size()));
   });
   a.add("quit", "quit", "Close venaviz", 0, 0, [&s](auto&) { s.quit = true; });
   registerBodyActions();

@@ -33,8 +33,7 @@ void App::compareOn(const std::string& leftLabel, const std::string& rightLabel)
     d.valsalvaStart = d.squeezeStart = d.cuffStart = -1.0;
     e.settle(30.0);
     second->flow->reseed(e);
-    first.flow->tracers().setBudget(bodyParticleBudget(2));
-    first.flow->reseed(*first.engine);
+    first.setParticleBudget(bodyParticleBudget(2));
     for (const LiveProbe& lp : first.probes.probes())
       second->probes.add(lp.probe.vessel + "@" + std::to_string(lp.probe.fraction), e, state_.scene.anatomy);
     second->dopplerProbe = first.dopplerProbe;
@@ -51,10 +50,7 @@ void App::compareOn(const std::string& leftLabel, const std::string& rightLabel)
 void App::compareOff() {
   const bool two = sims_.size() > 1;
   sims_.resize(1);
-  if (two && sims_.front()->flow && sims_.front()->engine) {
-    sims_.front()->flow->tracers().setBudget(bodyParticleBudget(1));
-    sims_.front()->flow->reseed(*sims_.front()->engine);
-  }
+  if (two) sims_.front()->setParticleBudget(bodyParticleBudget(1));
   sims_.front()->label.clear();
   side_ = 0;
   active_ = 0;

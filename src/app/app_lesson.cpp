@@ -2,6 +2,7 @@
 // the presenter's keys as actions, and the camera goal a step flies to.
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "app/app.h"
 #include "core/error.h"
@@ -100,8 +101,9 @@ void App::runLessonActions() {
   // Time the actions themselves pass (fast_forward) is not the step's run.
   struct Flag {
     bool& b;
-    explicit Flag(bool& f) : b(f) { b = true; }
-    ~Flag() { b = false; }
+    bool before;
+    explicit Flag(bool& f) : b(f), before(std::exchange(f, true)) {}
+    ~Flag() { b = before; }  // an inner call leaves the outer one's flag set
   } running(runningLessonActions_);
   // Actions can start new ones (a step that ends at once); a lesson is finite, so this ends.
   for (int round = 0; round < 64; ++round) {

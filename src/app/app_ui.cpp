@@ -270,9 +270,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
                             side_ == 0 || side_ == static_cast<int>(i) + 1, {}};
       const double now = sims_[i]->engine ? sims_[i]->engine->time() : 0.0;
       for (const LiveProbe& lp : sims_[i]->probes.probes())
-        // "reflux" once the backward flow has lasted longer than the 0.5 s that separates a
-        // valve's normal closing flow from reflux in a superficial vein (the probe window's criterion).
-        v.readings.push_back({lp.latest().pressure, lp.currentReflux(now) > 0.5});
+        v.readings.push_back({lp.latest().pressure, lp.currentReflux(now) > ui::kMarkerRefluxSeconds});
       m.views.push_back(std::move(v));
     }
   }

@@ -20,6 +20,12 @@ Simulation::Simulation(const Anatomy& anatomy, std::size_t particleBudget, std::
   resetTracking();
 }
 
+void Simulation::setParticleBudget(std::size_t budget) {
+  if (!flow || !engine) return;
+  flow->tracers().setBudget(budget);
+  flow->reseed(*engine);
+}
+
 void Simulation::rebuild(std::size_t particleBudget) {
   flow.reset();  // it refers to the old engine's reference state
   protocol.reset();

@@ -35,6 +35,8 @@ class Simulation {
 
   /// Replaces the engine by a fresh one (settled lying) and the flow view built on it.
   void rebuild(std::size_t particleBudget);
+  /// A new particle pool of `budget` (quality, or a share side by side), filled again at once.
+  void setParticleBudget(std::size_t budget);
   /// Resets what follows the engine (AVP and calf trackers, undo history, the body's defaults).
   void resetTracking();
   /// One fixed step: due protocol events, the engine, probes and trackers.

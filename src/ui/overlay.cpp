@@ -352,7 +352,7 @@ void drawOverlay(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
     // No probe window (lecture mode, H): each marker carries its own reading.
     UiModel::View3D whole;
     whole.width = m.viewport.x;
-    for (const auto& p : m.probes) whole.readings.push_back({p.pressure, p.refluxNow > 0.5});
+    for (const auto& p : m.probes) whole.readings.push_back({p.pressure, p.refluxNow > kMarkerRefluxSeconds});
     probeMarkers(m, fonts, 0.0f, &whole);
   }
   if (m.lesson.active) {

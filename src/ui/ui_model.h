@@ -171,6 +171,9 @@ struct UiModel {
     std::string label;
     bool acting = true;
     /// This body's reading at each probe (the markers are at the same place in both views).
+    /// A marker says "reflux" once the backward flow has lasted longer than kMarkerRefluxSeconds:
+    /// 0.5 s separates a valve's normal closing flow from reflux in a superficial vein (the
+    /// probe window's criterion).
     struct Reading {
       float pressure = 0.0f;  ///< mmHg
       bool reflux = false;    ///< flowing backwards now
@@ -204,5 +207,7 @@ struct UiModel {
 };
 
 using Actions = std::vector<std::string>;
+
+inline constexpr double kMarkerRefluxSeconds = 0.5;
 
 }  // namespace venaviz::ui
