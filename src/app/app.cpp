@@ -27,7 +27,7 @@ App::App(const AppOptions& options) : options_(options) {
   wd.height = options.headless ? 64 : options.height;
   wd.visible = !options.headless;
   wd.vsync = options.vsync && !options.headless;
-  wd.fullscreen = (options.fullscreen || options.lecture) && !options.headless;
+  wd.fullscreen = (options.fullscreen || options.lecture || options.kiosk) && !options.headless;
   wd.monitor = options.monitor;
   window_ = std::make_unique<platform::Window>(wd);
   startTime_ = platform::Window::time();
@@ -55,6 +55,7 @@ App::App(const AppOptions& options) : options_(options) {
   registerActions();
   registerKeyDocs();
   findLessons();
+  findLanguages();
 
   const std::optional<fs::path> last = applySettings();
   const std::vector<std::string> settingsWarnings = state_.warnings;
@@ -85,6 +86,11 @@ App::App(const AppOptions& options) : options_(options) {
   }
   if (options.lecture) apply("lecture on");
   if (options.lesson) openLesson(*options.lesson);  // a bad lesson: one line, exit 1
+  if (!options.language.empty()) apply("language " + options.language);  // an unknown code: one line, exit 1
+  if (options.patient || options.kiosk) {
+    apply("patient on");
+    state_.patient.kiosk = options.kiosk;
+  }
 }
 
 std::optional<fs::path> App::applySettings() {
@@ -104,12 +110,20 @@ std::optional<fs::path> App::applySettings() {
   state_.theme = ui::parseTheme(s.theme).value_or(ui::Theme::Dark);
   state_.labels = s.labels;
   state_.bookmarks = s.bookmarks;
+  if (!s.language.empty()) {
+    try {
+      strings_ = io::loadStringTable(paths::dataFile("assets/i18n"), s.language);
+      state_.patient.language = s.language;
+    } catch (const Error& e) {
+      log::warn(e.what());  // a language no longer shipped: English
+    }
+  }
   if (s.lastScene.empty()) return std::nullopt;
   return fs::path(s.lastScene);
 }
 
 void App::saveSettings() {
-  if (!options_.settingsFile) return;
+  if (!options_.settingsFile || state_.patient.kiosk) return;  // a kiosk leaves the settings as they were
   io::Settings s;
   s.uiScale = state_.lecture ? lectureRestore_.uiScale : state_.uiScale;
   static const char* const qualities[] = {"low", "medium", "high"};
@@ -117,7 +131,8 @@ void App::saveSettings() {
   s.quality = qualities[std::clamp(state_.quality, 0, 2)];
   s.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
   s.theme = ui::toString(state_.lecture ? lectureRestore_.theme : state_.theme);
-  s.labels = state_.labels;
+  s.labels = state_.patient.on ? patientRestore_.labels : state_.labels;
+  s.language = state_.patient.language == "en" ? "" : state_.patient.language;
   s.bookmarks = state_.bookmarks;
   if (state_.hasScene) s.lastScene = fs::absolute(state_.scene.path).string();
   try {

@@ -14,6 +14,7 @@
 #include "app/doppler_view.h"
 #include "app/flow_view.h"
 #include "app/lesson_player.h"
+#include "app/patient.h"
 #include "app/probes.h"
 #include "app/simulation.h"
 #include "core/camera.h"
@@ -23,6 +24,7 @@
 #include "hemo/scenario.h"
 #include "io/scene.h"
 #include "io/settings.h"
+#include "io/strings.h"
 #include "io/video.h"
 #include "platform/input.h"
 #include "render/gl_context.h"
@@ -61,6 +63,10 @@ struct AppOptions {
   int monitor = 0;  ///< full screen on this monitor (1-based; 0: the primary)
   bool lecture = false;  ///< start in lecture mode (full screen, UI scale 2, high contrast, panels hidden)
   std::optional<std::filesystem::path> lesson;  ///< a lesson to open at start
+  bool patient = false;  ///< start in patient mode (--patient)
+  /// Patient mode locked (--kiosk): full screen, no way out of it, the settings file untouched.
+  bool kiosk = false;
+  std::string language;  ///< patient mode's language ("en", "es", "fr"); "": the settings file's, else English
 };
 
 /// What a click on a vein does.
@@ -113,6 +119,14 @@ struct AppState {
   Vec2 pointer{-1.0f};
   /// Named camera views (kept in the settings file).
   std::vector<io::Bookmark> bookmarks;
+  /// Patient mode: big buttons, plain words, captions from the body's state (docs/patient-mode.md).
+  struct Patient {
+    bool on = false;
+    bool kiosk = false;  ///< locked in patient mode
+    patient::Choice choice;
+    std::vector<patient::Choice> history;  ///< earlier choices, for Back
+    std::string language = "en";
+  } patient;
 };
 
 /// A lesson's action that failed when it ran: its step (0-based) and "ACTION: why".
@@ -210,6 +224,20 @@ class App {
   void registerBodyActions();
   void registerCompareActions();
   void registerLessonActions();
+  void registerPatientActions();
+  /// Sets a patient-mode choice up on the body (its camera too when the problem changed).
+  void applyPatientChoice(const patient::Choice& choice, bool camera);
+  /// Patient mode's buttons, captions, gauge and tapped vessel for the UI.
+  void fillPatient(ui::UiModel& m) const;
+  /// What patient mode changed, put back when it ends.
+  struct PatientRestore {
+    bool labels = true, showUi = true;
+  } patientRestore_;
+  io::StringTable strings_;                                   ///< patient mode's language over English
+  std::vector<std::pair<std::string, std::string>> languages_;  ///< (code, name) in assets/i18n
+  void findLanguages();
+  /// A lesson step's patient caption in the current language (its English text when untranslated).
+  std::string lessonPatientText(std::size_t step) const;
   /// Each body's particle pool: the quality's budget shared between the bodies shown (side
   /// by side each gets half, so a frame costs what one body costs and density stays even).
   std::size_t bodyParticleBudget(std::size_t bodies) const;

@@ -442,6 +442,7 @@ void App::registerActions() {
   registerBodyActions();
   registerCompareActions();
   registerLessonActions();
+  registerPatientActions();
   registerValidators();
 }
 

@@ -137,6 +137,7 @@ void App::handleInput(const std::vector<InputEvent>& events) {
         break;
       case InputEvent::Type::KeyDown:
       case InputEvent::Type::KeyRepeat:
+        if (state_.patient.kiosk) break;  // a kiosk answers touches only: no key leaves or changes it
         if (e.key == Key::Escape) {
           if (state_.showHelp)
             state_.showHelp = false;
@@ -147,6 +148,7 @@ void App::handleInput(const std::vector<InputEvent>& events) {
           break;
         }
         if (uiKeys) break;
+        if (state_.patient.on) break;  // patient mode has its buttons; the expert keys stay out of it
         if (e.mods == 0) {
           if (auto a = lessonKeyAction(e.key, e.type == InputEvent::Type::KeyRepeat)) {
             pending_.push_back(*a);
@@ -158,7 +160,7 @@ void App::handleInput(const std::vector<InputEvent>& events) {
             pending_.emplace_back(k.action);
         break;
       case InputEvent::Type::FileDrop:
-        if (e.path) pending_.push_back(std::string("load_scene \"") + e.path + "\"");
+        if (e.path && !state_.patient.on) pending_.push_back(std::string("load_scene \"") + e.path + "\"");
         break;
     }
   }

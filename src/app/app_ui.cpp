@@ -275,6 +275,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
     }
   }
   fillLesson(m);
+  fillPatient(m);
   if (video_) {
     m.recording = video_->output().string();
     m.recordedFrames = video_->framesWritten();
@@ -302,7 +303,7 @@ void App::fillLesson(ui::UiModel& m) const {
   for (const io::LessonStep& k : l.steps) v.stepTitles.push_back(k.title);
   v.stepTitle = s.title;
   v.patientWords = state_.patientWords;
-  v.caption = state_.patientWords && !s.patient.empty() ? s.patient : s.caption;
+  v.caption = state_.patientWords && !s.patient.empty() ? lessonPatientText(p.stepIndex()) : s.caption;
   v.waiting = p.waitingText();
   v.reveal = p.revealText();
   v.timedOut = p.timedOut();
@@ -333,7 +334,11 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed, bool showPanels) {
   imgui_->setTheme(state_.theme);
   imgui_->beginFrame(uiSize, dt);
   const bool panels = state_.showUi && showPanels;
-  if (panels || overlayShown()) {
+  if (state_.patient.on) {
+    // Patient mode draws its own calm layout instead of the panels (the black screen still wins).
+    const ui::UiModel m = uiModel(uiSize, windowed);
+    ui::drawPatient(m, imgui_->fonts(), panel_, pending_);
+  } else if (panels || overlayShown()) {
     const ui::UiModel m = uiModel(uiSize, windowed);
     panel_.expandAll = state_.expandPanels;
     if (panels) ui::drawUi(m, imgui_->fonts(), panel_, pending_);
@@ -348,7 +353,8 @@ void App::drawUi(Vec2 uiSize, float dt, bool windowed, bool showPanels) {
   // Side by side the panel covers only the left view, so nothing moves sideways. On screen
   // it glides there; a headless picture snaps.
   Vec2 goal{0.0f};
-  if (panels && sims_.size() == 1 && uiSize.x > 0.0f) goal.x = panel_.panelRight / uiSize.x;
+  if ((panels || state_.patient.on) && sims_.size() == 1 && uiSize.x > 0.0f)
+    goal.x = (panel_.panelRight - (state_.patient.on ? panel_.rightInset : 0.0f)) / uiSize.x;
   if (panel_.captionTop > 0.0f && uiSize.y > 0.0f) goal.y = (uiSize.y - panel_.captionTop) / uiSize.y;
   Vec2 shift = state_.camera.lensShift();
   shift = windowed ? shift + (goal - shift) * std::min(1.0f, dt * 8.0f) : goal;

@@ -122,7 +122,7 @@ int cmdRender(Args& a) {
   std::optional<float> distance;
   std::optional<std::filesystem::path> lesson;
   int lessonStep = 1, lessonAnswer = -1;
-  bool lecture = false, sideBySide = false;
+  bool lecture = false, sideBySide = false, patientMode = false;
   while (!a.done()) {
     const std::string f = a.next();
     if (f == "--scene")
@@ -167,6 +167,10 @@ int cmdRender(Args& a) {
       lessonAnswer = static_cast<int>(parseSeconds(f, a.value(f)));
     else if (f == "--lecture")
       lecture = true;
+    else if (f == "--patient")
+      patientMode = true;
+    else if (f == "--language")
+      opt.language = a.value(f);
     else if (f == "--side-by-side")
       sideBySide = true;
     else
@@ -192,6 +196,7 @@ int cmdRender(Args& a) {
   if (distance) pose.distance = *distance;
   app.state().camera.setPose(pose);
   if (sideBySide && !lesson) app.apply("compare on");
+  if (patientMode) app.apply("patient on");
   if (lesson) renderLessonStep(app, *lesson, lessonStep, lessonAnswer, time);
   // Actions after the view is set (e.g. "layer bones off; select femoral_vein_left"), before
   // simulated time passes ("wait S" inside the script lets S seconds pass).
@@ -475,6 +480,12 @@ int cmdGui(Args& a) {
       opt.lesson = a.value(f);
     else if (f == "--lecture")
       opt.lecture = true;
+    else if (f == "--patient")
+      opt.patient = true;
+    else if (f == "--kiosk")
+      opt.kiosk = true;
+    else if (f == "--language")
+      opt.language = a.value(f);
     else if (f == "--monitor")
       opt.monitor = static_cast<int>(parseNumberArg("--monitor", a.value(f), 1, 16));
     else if (f.size() > 5 && f.ends_with(".json") && !opt.scene)
@@ -562,6 +573,9 @@ usage:
       for S seconds); F1 in the app lists the actions; --lesson opens a lesson (scenes/lessons);
       --lecture: full screen (on monitor N), UI scale 2, high contrast, panels hidden (H),
       presenter keys Right/PageDown/Space next, Left/PageUp back, B black screen, T steps
+  venaviz --patient [--kiosk] [--language en|es|fr] [--size 1280x800]
+      patient mode: big buttons, plain words, captions from the body's state, an ankle gauge;
+      --kiosk locks it (full screen, no keys, the settings file untouched)
   venaviz lesson check FILE... [--scene FILE] [--answer K] [--quiet]
       validate a lesson without a window, then play it headless to its end (the right answers,
       or answer K to every question) and report each step: met, timed out, measured numbers
@@ -573,7 +587,8 @@ usage:
       --frames N [--fps F] writes an image sequence (-o name with %04d), 1/F s apart;
       --lesson FILE --step N [--answer K] renders step N of a lesson with its caption (a question
       step as asked, or run to its answer with --answer K); --lecture draws it as lecture mode;
-      --side-by-side starts two bodies ("compare on")
+      --side-by-side starts two bodies ("compare on"); --patient draws patient mode
+      (--language CODE)
   venaviz info --scene FILE [--json]
       print the loaded anatomy (vessels, landmarks; points and radii in cm)
   venaviz simulate --scene FILE [--scenario FILE] [--protocol FILE] [--probe VESSEL_ID@FRACTION ...]

@@ -34,6 +34,7 @@ void Simulation::rebuild(std::size_t particleBudget) {
   calf = CalfEjectionTracker(hemo::lowerLegNodes(engine->network(), *anatomy_, 1));
   calf.setLyingReference(*engine);
   contractions = 0;
+  patient.reset();
   lastPumpPhase_ = -1.0;
   flow = std::make_unique<FlowView>(*anatomy_, *engine, particleBudget);
 }
@@ -43,6 +44,7 @@ void Simulation::resetTracking() {
   undo.clear();
   redo.clear();
   contractions = 0;
+  patient.reset();
   lastPumpPhase_ = -1.0;
   const hemo::Engine* e = engine.get();
   avpNode = e ? e->network().nodeAt(anatomy_->vesselIndex("great_saphenous_vein_left"), 0.06f) : -1;
@@ -58,6 +60,7 @@ void Simulation::step(double dt) {
   probes.sample(*engine);
   if (avpNode >= 0) avp.update(*engine, engine->pressure(avpNode) / hemo::kMmHg);
   calf.update(*engine);
+  patient.update(*engine, *anatomy_, dt);
   trackContractions();
 }
 

@@ -10,6 +10,7 @@
 
 #include "anatomy/anatomy.h"
 #include "app/flow_view.h"
+#include "app/patient.h"
 #include "app/probes.h"
 #include "hemo/engine.h"
 #include "hemo/scenario.h"
@@ -81,6 +82,8 @@ class Simulation {
   /// Tiptoe raises (calf contractions) since the activity last started; counted from the
   /// drivers' calf-pump phase, for lessons that wait for "the 10th tiptoe".
   int contractions = 0;
+  /// Patient mode's measures: the smoothed ankle gauge, recent reflux, time since a change.
+  patient::Tracker patient;
 
  private:
   void trackContractions();

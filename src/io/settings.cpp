@@ -16,7 +16,7 @@ Settings loadSettings(const std::filesystem::path& path, std::string& message) {
     const JsonReader r(json, path.string(), "");
     r.requireObject();
     r.allowKeys(
-        {"format", "version", "ui_scale", "quality", "particle_color", "theme", "labels", "last_scene", "bookmarks"});
+        {"format", "version", "ui_scale", "quality", "particle_color", "theme", "labels", "language", "last_scene", "bookmarks"});
     if (r.string("format", "venaviz-settings") != "venaviz-settings")
       r.failKey("format", "expected \"venaviz-settings\"");
     const double scale = r.number("ui_scale", 1.0);
@@ -32,6 +32,9 @@ Settings loadSettings(const std::filesystem::path& path, std::string& message) {
     if (s.particleColor != "direction" && s.particleColor != "speed" && s.particleColor != "oxygen")
       r.failKey("particle_color", "expected direction, speed or oxygen");
     s.labels = r.boolean("labels", true);
+    s.language = r.string("language", "");
+    if (!s.language.empty() && (s.language.size() < 2 || s.language.size() > 8))
+      r.failKey("language", "expected a language code such as \"en\"");
     s.lastScene = r.string("last_scene", "");
     if (r.has("bookmarks")) {
       const JsonReader list = r.child("bookmarks");
@@ -71,6 +74,7 @@ void saveSettings(const std::filesystem::path& path, const Settings& s) {
   j["particle_color"] = s.particleColor;
   j["theme"] = s.theme;
   j["labels"] = s.labels;
+  if (!s.language.empty()) j["language"] = s.language;
   if (!s.lastScene.empty()) j["last_scene"] = s.lastScene;
   j["bookmarks"] = Json::array();
   for (const Bookmark& b : s.bookmarks)

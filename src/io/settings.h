@@ -22,6 +22,7 @@ struct Settings {
   std::string particleColor = "direction";  ///< direction | speed | oxygen
   std::string theme = "dark";               ///< dark | light | contrast
   bool labels = true;
+  std::string language;             ///< patient mode's language ("" = English)
   std::string lastScene;            ///< path of the last scene loaded ("" = none)
   std::vector<Bookmark> bookmarks;  ///< camera views by name
 };

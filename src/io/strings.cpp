@@ -63,7 +63,14 @@ StringTable loadStringTable(const fs::path& dir, const std::string& code) {
     for (const fs::path& f : languageFiles(dir)) known += (known.empty() ? "" : ", ") + f.stem().string();
     throw Error("language: no \"" + code + "\" in " + dir.string() + " (there: " + known + ")");
   }
-  return StringTable(std::move(english), loadLanguage(file));
+  Language current = loadLanguage(file);
+  // The lessons' plain-words captions in this language (keys lesson.FILE.STEP), when translated.
+  if (const fs::path lessons = dir / "lessons" / (code + ".json"); fs::is_regular_file(lessons, ec)) {
+    Language extra = loadLanguage(lessons);
+    if (extra.code != code) throw Error(lessons.string() + ": language: expected \"" + code + "\"");
+    current.strings.merge(extra.strings);
+  }
+  return StringTable(std::move(english), std::move(current));
 }
 
 std::vector<std::string> missingKeys(const Language& english, const Language& language) {

@@ -38,7 +38,9 @@ class StringTable {
 
 /// The language files in `dir` (*.json), English first, then by code.
 std::vector<std::filesystem::path> languageFiles(const std::filesystem::path& dir);
-/// Loads `code` over English from `dir`; an unknown code throws naming the codes there.
+/// Loads `code` over English from `dir` (and `dir`/lessons/CODE.json, the lessons' patient
+/// captions as "lesson.FILE.STEP", where English is the lesson file itself); an unknown code
+/// throws naming the codes there.
 StringTable loadStringTable(const std::filesystem::path& dir, const std::string& code);
 /// Keys English has and `language` lacks (or has empty), sorted.
 std::vector<std::string> missingKeys(const Language& english, const Language& language);

@@ -25,6 +25,7 @@ struct PanelState {
   char bookmarkName[64] = "";  ///< name for the next saved view
   float panelRight = 0.0f;     ///< right edge of the control panel (set by drawUi)
   float captionTop = 0.0f;     ///< top of the lesson's caption bar, 0 without one (set by drawOverlay)
+  float rightInset = 0.0f;     ///< width of patient mode's right column (set by drawPatient)
 };
 
 /// Builds one frame of UI (between ImGui::NewFrame and ImGui::Render).
@@ -34,6 +35,10 @@ void drawUi(const UiModel& model, const FontSet& fonts, PanelState& state, Actio
 /// caption bar, question and steps, the spotlight and the black screen (overlay.cpp).
 /// `panels`: drawUi ran this frame (the caption keeps clear of the control panel).
 void drawOverlay(const UiModel& model, const FontSet& fonts, PanelState& state, Actions& out, bool panels);
+
+/// Patient mode's whole screen (patient.cpp): big buttons, the caption card with the ankle
+/// gauge, zoom, Back, Start again and the languages. Sets panelRight and captionTop.
+void drawPatient(const UiModel& model, const FontSet& fonts, PanelState& state, Actions& out);
 
 /// Formats seconds as "12.35 s" or "2 min 05.0 s".
 std::string formatSimTime(double seconds);

@@ -204,6 +204,29 @@ struct UiModel {
   bool spotlight = false;    ///< a soft light circle follows the pointer
   Vec2 pointer{-1.0f};       ///< logical pixels
   std::vector<ActionDoc> actions;  ///< for the help overlay
+
+  /// Patient mode (docs/patient-mode.md): every text already in the chosen language.
+  struct PatientView {
+    bool active = false;
+    bool kiosk = false;  ///< no way out: the exit button is not drawn
+    std::string title, problemHeading, situationHeading;
+    struct Button {
+      std::string action, label;
+      bool selected = false;
+    };
+    std::vector<Button> problems, situations;
+    std::string back, restart, zoomIn, zoomOut, resetView, exit, tapHint;
+    bool canGoBack = false;
+    std::vector<std::pair<std::string, std::string>> languages;  ///< (code, name in its language)
+    std::string language;                                        ///< current code
+    std::vector<std::string> captions;                           ///< sentences
+    std::string gaugeTitle;
+    std::string gaugeWords[3];  ///< low, normal, high
+    int gaugeLevel = 1;
+    float gaugePosition = 0.5f;  ///< 0..1 along the bar
+    std::string tapped;          ///< plain name of the vein tapped, "" if none
+  };
+  PatientView patient;
 };
 
 using Actions = std::vector<std::string>;

@@ -16,70 +16,13 @@
 #include "core/error.h"
 #include "ui/fonts.h"
 #include "ui/panels.h"
+#include "ui_driver.h"
 
 namespace venaviz {
 namespace {
 
-struct Rect {
-  std::string name;
-  ImVec2 pos, size;
-};
-
-class UiDriver {
- public:
-  explicit UiDriver(Vec2 display) : display_(display) {
-    previous_ = ImGui::GetCurrentContext();
-    ImGuiContext* ctx = ImGui::CreateContext(&atlas_);
-    ImGui::SetCurrentContext(ctx);
-    fonts_ = ui::buildFonts(1.0f);
-    atlas_.TexID = reinterpret_cast<ImTextureID>(1);
-    ImGui::DestroyContext(ctx);
-    ImGui::SetCurrentContext(previous_);
-  }
-  ~UiDriver() { ImGui::SetCurrentContext(previous_); }
-
-  /// Draws the UI for `m` in a fresh context: two frames to settle, then, if `click`, a mouse
-  /// press and release there. Returns the actions emitted; `windows` gets the windows drawn.
-  std::vector<std::string> run(const ui::UiModel& m, const ImVec2* click, std::vector<Rect>* windows = nullptr) {
-    ImGuiContext* ctx = ImGui::CreateContext(&atlas_);
-    ImGui::SetCurrentContext(ctx);
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(display_.x, display_.y);
-    io.DeltaTime = 1.0f / 60.0f;
-    ui::PanelState st;
-    st.expandAll = true;
-    std::vector<std::string> out;
-    auto frame = [&](ImVec2 mouse, bool down) {
-      io.MousePos = mouse;
-      io.MouseDown[0] = down;
-      ImGui::NewFrame();
-      ui::drawUi(m, fonts_, st, out);
-      ImGui::Render();
-    };
-    frame(ImVec2(-1, -1), false);
-    frame(ImVec2(-1, -1), false);
-    if (windows)
-      for (ImGuiWindow* w : GImGui->Windows)
-        if (w->Active && !w->ParentWindow && !(w->Flags & ImGuiWindowFlags_Tooltip))
-          windows->push_back({w->Name, w->Pos, w->Size});
-    if (click) {
-      frame(*click, false);
-      frame(*click, true);
-      frame(*click, false);
-      frame(ImVec2(-1, -1), false);
-    }
-    ImGui::DestroyContext(ctx);
-    ImGui::SetCurrentContext(previous_);
-    return out;
-  }
-
- private:
-  Vec2 display_;
-  ImFontAtlas atlas_;
-  ui::FontSet fonts_;
-  ImGuiContext* previous_ = nullptr;
-};
+using test::Rect;
+using test::UiDriver;
 
 TEST(UiDrive, EveryPanelControlEmitsAValidActionAndTheIssuesControlsAreAllThere) {
   AppOptions o;
