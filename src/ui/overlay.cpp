@@ -315,6 +315,8 @@ void lessonsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
     ImGui::PopID();
   }
   ImGui::Spacing();
+  // Patient mode: the consultation's calm screen (big buttons, plain words) replaces the panels.
+  if (m.hasEngine && wideButton("Patient mode")) out.emplace_back("patient on");
   const bool twoViews = m.views.size() > 1;  // the model's state, not the checkbox's new value
   bool side = twoViews;
   if (ImGui::Checkbox("Two bodies side by side", &side)) out.emplace_back(side ? "compare on" : "compare off");

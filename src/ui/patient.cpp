@@ -9,16 +9,16 @@
 #include <cstdio>
 #include <string>
 
+#include "ui/palette.h"
 #include "ui/panels.h"
 
 namespace venaviz::ui {
 namespace {
 
-constexpr ImU32 kSelected = IM_COL32(0, 114, 178, 255);       // Okabe-Ito blue
+constexpr ImU32 rgb(palette::Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
+constexpr ImU32 kSelected = rgb(palette::kSelected);
 constexpr ImU32 kSelectedHover = IM_COL32(20, 134, 198, 255);
-constexpr ImU32 kZone[3] = {IM_COL32(86, 180, 233, 255),      // low: sky blue
-                            IM_COL32(0, 158, 115, 255),       // normal: bluish green
-                            IM_COL32(230, 159, 0, 255)};      // high: orange (not red: nothing alarming)
+constexpr ImU32 kZone[3] = {rgb(palette::kGauge[0]), rgb(palette::kGauge[1]), rgb(palette::kGauge[2])};
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing;
@@ -58,11 +58,16 @@ bool bigButton(const std::string& text, const std::string& id, float width, floa
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, kSelectedHover);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, kSelectedHover);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(255, 255, 255, 255));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.5f);
   }
   if (!enabled) ImGui::BeginDisabled();
   const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(width, height));
   if (!enabled) ImGui::EndDisabled();
-  if (selected) ImGui::PopStyleColor(4);
+  if (selected) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(5);
+  }
   return pressed && enabled;
 }
 

@@ -92,7 +92,7 @@ TEST(UiDrive, EveryPanelControlEmitsAValidActionAndTheIssuesControlsAreAllThere)
       "view anterior", "view left", "reset_view", "layer ", "xray off", "labels off", "ui_scale ", "theme light",
       "theme contrast", "help",
       // The vessel card
-      "focus great_saphenous_vein_left", "probe great_saphenous_vein_left@0.5",
+      "patient on", "focus great_saphenous_vein_left", "probe great_saphenous_vein_left@0.5",
       "valve_toggle great_saphenous_vein_left", "select none", "isolate great_saphenous_vein_left"};
   for (const char* e : expected) EXPECT_TRUE(has(e)) << "no control emits \"" << e << "\"";
   EXPECT_TRUE(has(model.paused ? "play" : "pause"));
