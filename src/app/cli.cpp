@@ -19,6 +19,7 @@
 #include "hemo/simulation.h"
 #include "io/atomic_file.h"
 #include "io/image.h"
+#include "io/model_import.h"
 #include "io/lesson.h"
 #include "io/scene.h"
 #include "io/simulation_reader.h"
@@ -291,6 +292,39 @@ int cmdBench(Args& a) {
     frameMedian = med;
   }
   std::printf("frames per second (median frame): %.1f\n", 1000.0 / std::max(frameMedian, 1e-6));
+  return kExitOk;
+}
+
+/// `venaviz bake_models --out DIR [--scene FILE]`: every context model of the scene in its
+/// baked form (io/baked_mesh.h) under DIR, at the model's path relative to the scene's folder's
+/// parent (DIR/assets/models/femur_left.obj.vvm), for builds without Assimp (the browser's).
+int cmdBakeModels(Args& a) {
+  std::optional<std::filesystem::path> scene, out;
+  while (!a.done()) {
+    const std::string f = a.next();
+    if (f == "--scene")
+      scene = a.value(f);
+    else if (f == "--out")
+      out = a.value(f);
+    else
+      throw UsageError("bake_models: unknown option \"" + f + "\"; see venaviz --help");
+  }
+  if (!out) throw UsageError("bake_models: missing --out DIR");
+  if (!scene) scene = paths::defaultScene();
+  if (!scene) throw UsageError("bake_models: no default scene found; pass --scene FILE");
+  const Scene s = io::loadScene(*scene);
+  const std::filesystem::path root = std::filesystem::absolute(s.path).parent_path().parent_path();
+  std::size_t bytes = 0;
+  for (const ContextModel& m : s.anatomy.models) {
+    const io::RawMesh raw = io::readModelFile(m.resolvedPath, m.id);
+    const auto rel = std::filesystem::relative(std::filesystem::absolute(m.resolvedPath), root);
+    const auto file = io::bakedPath(*out / rel);
+    std::filesystem::create_directories(file.parent_path());
+    io::saveBakedMesh(file, raw);
+    bytes += 16 + raw.vertices.size() * 4 + raw.indices.size() * 4;
+  }
+  std::printf("baked %zu models (%.1f MB) into %s\n", s.anatomy.models.size(), static_cast<double>(bytes) / 1e6,
+              out->string().c_str());
   return kExitOk;
 }
 
@@ -589,6 +623,9 @@ usage:
       step as asked, or run to its answer with --answer K); --lecture draws it as lecture mode;
       --side-by-side starts two bodies ("compare on"); --patient draws patient mode
       (--language CODE)
+  venaviz bake_models --out DIR [--scene FILE]
+      write the scene's context models in their baked form (FILE.vvm) under DIR, for the browser
+      build, which reads no other model format (docs/web.md)
   venaviz info --scene FILE [--json]
       print the loaded anatomy (vessels, landmarks; points and radii in cm)
   venaviz simulate --scene FILE [--scenario FILE] [--protocol FILE] [--probe VESSEL_ID@FRACTION ...]
@@ -635,6 +672,10 @@ int runCli(const std::vector<std::string>& words) {
     if (!a.done() && words[0] == "lesson") {
       a.next();
       return cmdLesson(a);
+    }
+    if (!a.done() && words[0] == "bake_models") {
+      a.next();
+      return cmdBakeModels(a);
     }
     if (!a.done() && words[0] == "simulate") {
       a.next();

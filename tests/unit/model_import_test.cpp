@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "core/error.h"
 #include "io/model_import.h"
@@ -56,4 +58,47 @@ TEST(ModelImport, MissingOrBrokenFilesNameTheFile) {
   m.resolvedPath = bad.string();
   EXPECT_THROW(io::importModel(m, 0.0f), Error);
   std::filesystem::remove(bad);
+}
+
+TEST(ModelImport, TheBakedFormReadsBackAsTheModelFileAndBadBytesAreOneLine) {
+  // What `venaviz bake_models` writes for the browser build reads back to the same mesh.
+  const Scene s = io::loadScene(VENAVIZ_SOURCE_DIR "/scenes/default.json");
+  const auto dir = std::filesystem::temp_directory_path() / "venaviz_baked_test";
+  std::filesystem::create_directories(dir);
+  ContextModel m = s.anatomy.models.at(0);
+  const std::filesystem::path copy = dir / "model.obj";
+  std::filesystem::copy_file(m.resolvedPath, copy, std::filesystem::copy_options::overwrite_existing);
+  const Mesh direct = io::importModel(m, 2.0f);
+  io::saveBakedMesh(io::bakedPath(copy), io::readModelFile(copy.string(), m.id));
+  std::filesystem::remove(copy);  // only the baked form is left
+  m.resolvedPath = copy.string();
+  const Mesh baked = io::importModel(m, 2.0f);
+  ASSERT_EQ(baked.vertices.size(), direct.vertices.size());
+  ASSERT_EQ(baked.indices, direct.indices);
+  for (std::size_t i = 0; i < baked.vertices.size(); ++i) {
+    ASSERT_EQ(baked.vertices[i].position, direct.vertices[i].position);
+    ASSERT_EQ(baked.vertices[i].normal, direct.vertices[i].normal);
+  }
+  // A truncated file and a bad index: one line each, naming the file.
+  std::string bytes;
+  {
+    std::ifstream in(io::bakedPath(copy), std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::ofstream(io::bakedPath(copy), std::ios::binary) << bytes.substr(0, bytes.size() - 3);
+  try {
+    io::importModel(m, 0.0f);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("model.obj.vvm: expected"), std::string::npos) << e.what();
+  }
+  bytes[bytes.size() - 1] = '\x7f';  // the last index's top byte: far past the vertices
+  std::ofstream(io::bakedPath(copy), std::ios::binary) << bytes;
+  try {
+    io::importModel(m, 0.0f);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("is past the"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove_all(dir);
 }
