@@ -44,3 +44,15 @@ target_compile_definitions(venaviz_imgui PUBLIC GLFW_INCLUDE_NONE IMGUI_IMPL_OPE
 target_compile_options(venaviz_imgui PRIVATE -w)
 target_link_libraries(venaviz_imgui PUBLIC glfw OpenGL::GL)
 add_library(imgui::imgui ALIAS venaviz_imgui)
+
+# venaviz reports bad input with exceptions: keep them catchable in wasm.
+add_compile_options(-fexceptions)
+add_link_options(-fexceptions)
+
+# stb's implementations (native builds link Debian's libstb): one translation unit of its own.
+set(STB_IMPL ${CMAKE_BINARY_DIR}/stb_impl.c)
+file(WRITE ${STB_IMPL} "#define STB_IMAGE_IMPLEMENTATION\n#define STB_IMAGE_WRITE_IMPLEMENTATION\n#include <stb_image.h>\n#include <stb_image_write.h>\n")
+add_library(venaviz_stb STATIC ${STB_IMPL})
+target_include_directories(venaviz_stb SYSTEM PRIVATE ${WEB_INCLUDE}/stb)
+target_compile_options(venaviz_stb PRIVATE -w)
+target_link_libraries(PkgConfig::STB INTERFACE venaviz_stb)

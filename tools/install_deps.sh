@@ -7,6 +7,8 @@ packages=(
   libeigen3-dev libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core libgl1-mesa-dri libglx-mesa0 xvfb xauth glslang-tools
 )
+# More for some commands (tools/build_web.sh: EXTRA="emscripten" ./tools/install_deps.sh).
+if [ -n "${EXTRA:-}" ]; then read -r -a extra <<< "$EXTRA"; packages+=("${extra[@]}"); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,9 @@
 #include "app/app.h"
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -510,92 +514,132 @@ std::optional<Vec3> App::surfacePointAt(Vec2 pixel) const {
   return state_.camera.unproject(pixel + Vec2(0.5f), depth, size);
 }
 
-int App::run() {
-  double last = platform::Window::time(), lastShaderCheck = last;
+/// The interactive loop's state between frames (the browser calls one frame at a time).
+struct App::RunLoop {
+  double last = 0.0, lastShaderCheck = 0.0;
   bool busy = true;
   int frame = 0;
   double scriptResume = 0.0;
-  double firstFrameTime = platform::Window::time();
+  double firstFrameTime = 0.0;
   std::vector<std::string> startup;
+};
+
+int App::run() {
+  loop_ = std::make_unique<RunLoop>();
+  RunLoop& L = *loop_;
+  L.last = L.lastShaderCheck = L.firstFrameTime = platform::Window::time();
   for (std::size_t a = 0, b; a < options_.startupActions.size(); a = b + 1) {
     b = options_.startupActions.find(';', a);
     if (b == std::string::npos) b = options_.startupActions.size();
     const std::string cmd = options_.startupActions.substr(a, b - a);
-    if (cmd.find_first_not_of(" \t") != std::string::npos) startup.push_back(cmd);
+    if (cmd.find_first_not_of(" \t") != std::string::npos) L.startup.push_back(cmd);
   }
-  while (!window_->shouldClose() && !state_.quit) {
-    // An idle, paused app sleeps until input arrives (and checks shaders twice a second).
-    if (busy)
-      window_->pollEvents();
+#ifdef __EMSCRIPTEN__
+  // The page drives the frames (requestAnimationFrame); this returns at once and the app lives on.
+  emscripten_set_main_loop_arg(
+      [](void* self) {
+        App& app = *static_cast<App*>(self);
+        if (!app.runFrame()) {
+          app.endRun();
+          emscripten_cancel_main_loop();
+        }
+      },
+      this, 0, false);
+  return 0;
+#else
+  while (runFrame()) {
+  }
+  return endRun();
+#endif
+}
+
+bool App::runFrame() {
+  RunLoop& L = *loop_;
+  if (window_->shouldClose() || state_.quit) return false;
+  // An idle, paused app sleeps until input arrives (and checks shaders twice a second); the
+  // browser schedules the frames itself.
+#ifdef __EMSCRIPTEN__
+  window_->pollEvents();
+#else
+  if (L.busy)
+    window_->pollEvents();
+  else
+    window_->waitEvents(0.5);
+#endif
+  const double now = platform::Window::time();
+  const double dt = std::min(now - L.last, 0.25);
+  L.last = now;
+
+  auto events = window_->takeEvents();
+  const glm::ivec2 fb = window_->framebufferSize();
+  const Vec2 win = window_->windowSize();
+  if (fb.x <= 0 || fb.y <= 0) {  // minimized
+    L.busy = false;
+    return true;
+  }
+  lastViewport_ = win;
+  handleInput(events);
+
+  const int steps = state_.clock.advance(dt);
+  stepSimulation(steps);
+  const bool flying = state_.camera.update(static_cast<float>(dt));
+
+  if (now - L.lastShaderCheck > 0.5) {
+    L.lastShaderCheck = now;
+    shaders_->reloadChanged();
+  }
+
+  renderScene(fb.x, fb.y);
+  if (video_) {
+    // The 3D view as drawn, before the panels go on top of it.
+    try {
+      video_->offer(target_.readColor(), platform::Window::time());
+    } catch (const Error& e) {
+      log::error(e.what());
+      state_.sceneError = e.what();
+      log::info(video_->close());
+      video_.reset();
+    }
+  }
+  // ImGui asserts on a zero time step (a browser under virtual time can give one).
+  drawUi(win, std::max(static_cast<float>(dt), 1e-4f), true);
+  target_.blitToDefault(fb.x, fb.y);
+  window_->swapBuffers();
+  if (L.frame == 0) {
+    L.firstFrameTime = platform::Window::time();
+    log::info("first frame on screen " +
+              std::to_string(static_cast<int>((platform::Window::time() - startTime_) * 1000.0)) +
+              " ms after the window opened");
+  }
+  frameMs_ = frameMs_ * 0.9f + static_cast<float>(dt * 1000.0) * 0.1f;
+
+  // Scripted actions start once the UI has settled (its windows size themselves over the
+  // first frames) and run one per frame, so each one's effect is drawn before the next.
+  // "wait S" holds the script for S seconds of real time (a fly-to takes 0.6 s).
+  if (++L.frame > 3 && !L.startup.empty() && now >= L.scriptResume) {
+    const std::string cmd = L.startup.front();
+    L.startup.erase(L.startup.begin());
+    const auto words = splitCommand(cmd);
+    if (!words.empty() && words[0] == "wait" && words.size() == 2)
+      L.scriptResume = now + parseNumberArg("wait", words[1], 0.0, 600.0);
     else
-      window_->waitEvents(0.5);
-    const double now = platform::Window::time();
-    const double dt = std::min(now - last, 0.25);
-    last = now;
-
-    auto events = window_->takeEvents();
-    const glm::ivec2 fb = window_->framebufferSize();
-    const Vec2 win = window_->windowSize();
-    if (fb.x <= 0 || fb.y <= 0) {  // minimized
-      busy = false;
-      continue;
-    }
-    lastViewport_ = win;
-    handleInput(events);
-
-    const int steps = state_.clock.advance(dt);
-    stepSimulation(steps);
-    const bool flying = state_.camera.update(static_cast<float>(dt));
-
-    if (now - lastShaderCheck > 0.5) {
-      lastShaderCheck = now;
-      shaders_->reloadChanged();
-    }
-
-    renderScene(fb.x, fb.y);
-    if (video_) {
-      // The 3D view as drawn, before the panels go on top of it.
-      try {
-        video_->offer(target_.readColor(), platform::Window::time());
-      } catch (const Error& e) {
-        log::error(e.what());
-        state_.sceneError = e.what();
-        log::info(video_->close());
-        video_.reset();
-      }
-    }
-    drawUi(win, static_cast<float>(dt), true);
-    target_.blitToDefault(fb.x, fb.y);
-    window_->swapBuffers();
-    if (frame == 0) firstFrameTime = platform::Window::time();
-    if (frame == 0)
-      log::info("first frame on screen " +
-                std::to_string(static_cast<int>((platform::Window::time() - startTime_) * 1000.0)) +
-                " ms after the window opened");
-    frameMs_ = frameMs_ * 0.9f + static_cast<float>(dt * 1000.0) * 0.1f;
-
-    // Scripted actions start once the UI has settled (its windows size themselves over the
-    // first frames) and run one per frame, so each one's effect is drawn before the next.
-    // "wait S" holds the script for S seconds of real time (a fly-to takes 0.6 s).
-    if (++frame > 3 && !startup.empty() && now >= scriptResume) {
-      const std::string cmd = startup.front();
-      startup.erase(startup.begin());
-      const auto words = splitCommand(cmd);
-      if (!words.empty() && words[0] == "wait" && words.size() == 2)
-        scriptResume = now + parseNumberArg("wait", words[1], 0.0, 600.0);
-      else
-        pending_.push_back(cmd);
-    }
-    for (const std::string& cmd : std::exchange(pending_, {})) applyReported(cmd);
-    busy = !state_.clock.paused() || flying || lensMoving_ || dragging_ || !events.empty() || !pending_.empty() || !startup.empty();
+      pending_.push_back(cmd);
   }
+  for (const std::string& cmd : std::exchange(pending_, {})) applyReported(cmd);
+  L.busy = !state_.clock.paused() || flying || lensMoving_ || dragging_ || !events.empty() || !pending_.empty() ||
+           !L.startup.empty();
+  return true;
+}
+
+int App::endRun() {
   saveSettings();
   if (video_) {
     log::info(video_->close());
     video_.reset();
   }
   // Frame rate after the first frame (start-up has its own log line above).
-  const double seconds = platform::Window::time() - firstFrameTime;
+  const double seconds = platform::Window::time() - loop_->firstFrameTime;
+  const int frame = loop_->frame;
   log::info(std::to_string(frame) + " frames in " + std::to_string(seconds).substr(0, 5) + " s after the first (mean " +
             std::to_string(seconds * 1000.0 / std::max(frame - 1, 1)).substr(0, 5) + " ms per frame)");
   return 0;

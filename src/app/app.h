@@ -142,8 +142,13 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  /// Interactive loop until the window closes. Returns an exit code.
+  /// Interactive loop until the window closes. Returns an exit code. In the browser it hands
+  /// the frames to the page and returns at once (the app must then outlive the call).
   int run();
+  /// One frame of the interactive loop (false: the window closed or `quit` ran).
+  bool runFrame();
+  /// After the last frame: settings saved, the frame-rate line. Returns the exit code.
+  int endRun();
 
   /// Loads a scene, replacing the current one only on success; throws venaviz::Error.
   void loadScene(const std::filesystem::path& path);
@@ -305,6 +310,8 @@ class App {
   void refreshStyles();
   float pixelScale() const;
 
+  struct RunLoop;
+  std::unique_ptr<RunLoop> loop_;
   AppOptions options_;
   AppState state_;
   std::vector<std::unique_ptr<Simulation>> sims_;  ///< one, or two side by side

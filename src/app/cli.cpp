@@ -532,8 +532,14 @@ int cmdGui(Args& a) {
     if (l.scene && !opt.scene) opt.scene = *l.scene;
   }
   if (const auto dir = paths::configDir(); !dir.empty()) opt.settingsFile = dir / "settings.json";
+#ifdef __EMSCRIPTEN__
+  // The page keeps calling the app's frames after main returns: it lives as long as the page.
+  static App* app = new App(opt);
+  return app->run();
+#else
   App app(opt);
   return app.run();
+#endif
 }
 
 /// `venaviz lesson check FILE`: reads the lesson, checks it against the scene and the action

@@ -17,7 +17,12 @@ ImGuiLayer::ImGuiLayer(void* glfwWindow) : windowed_(glfwWindow != nullptr) {
   if (windowed_) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // needs the backend's key map
   if (windowed_ && !ImGui_ImplGlfw_InitForOpenGL(static_cast<GLFWwindow*>(glfwWindow), true))
     throw Error("ImGui: the GLFW backend failed to start");
-  if (!ImGui_ImplOpenGL3_Init("#version 330 core")) throw Error("ImGui: the OpenGL 3 backend failed to start");
+#ifdef __EMSCRIPTEN__
+  constexpr const char* kGlsl = "#version 300 es";
+#else
+  constexpr const char* kGlsl = "#version 330 core";
+#endif
+  if (!ImGui_ImplOpenGL3_Init(kGlsl)) throw Error("ImGui: the OpenGL 3 backend failed to start");
 }
 
 ImGuiLayer::~ImGuiLayer() {

@@ -213,6 +213,12 @@ Window::Window(const WindowDesc& desc) : impl_(std::make_unique<Impl>()) {
                                    ? " (no DISPLAY is set; on a machine without a screen run under xvfb-run -a)"
                                    : ""));
   }
+#ifdef __EMSCRIPTEN__
+  // The browser: a WebGL 2 context (OpenGL ES 3.0) on the page's canvas.
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -220,6 +226,7 @@ Window::Window(const WindowDesc& desc) : impl_(std::make_unique<Impl>()) {
   glfwWindowHint(GLFW_VISIBLE, desc.visible ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_FOCUS_ON_SHOW, desc.visible ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // high-DPI: size in logical pixels
+#endif
   glfwWindowHint(GLFW_SAMPLES, 0);                   // MSAA happens in the offscreen target
   glfwWindowHint(GLFW_DEPTH_BITS, 0);
   glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
@@ -281,8 +288,17 @@ glm::ivec2 Window::framebufferSize() const {
 }
 
 float Window::contentScale() const {
-  float x = 1.0f, y = 1.0f;
+  float x = 1.0f;
+#ifdef __EMSCRIPTEN__
+  // Framebuffer over window size: the page sizes the canvas by devicePixelRatio.
+  int fw = 0, fh = 0, ww = 0, wh = 0;
+  glfwGetFramebufferSize(static_cast<GLFWwindow*>(handle_), &fw, &fh);
+  glfwGetWindowSize(static_cast<GLFWwindow*>(handle_), &ww, &wh);
+  if (ww > 0 && fw > 0) x = static_cast<float>(fw) / static_cast<float>(ww);
+#else
+  float y = 1.0f;
   glfwGetWindowContentScale(static_cast<GLFWwindow*>(handle_), &x, &y);
+#endif
   return std::max(x, 0.5f);
 }
 

@@ -6,8 +6,25 @@
 namespace venaviz::render {
 
 GlInfo loadGl(ProcLoader loader) {
-  const int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(loader));
   GlInfo info;
+#if VENAVIZ_GLES
+  (void)loader;
+  auto text = [](GLenum e) {
+    const GLubyte* s = glGetString(e);
+    return s ? std::string(reinterpret_cast<const char*>(s)) : std::string("unknown");
+  };
+  info.vendor = text(GL_VENDOR);
+  info.renderer = text(GL_RENDERER);
+  info.version = text(GL_VERSION);
+  glGetIntegerv(GL_MAJOR_VERSION, &info.major);
+  glGetIntegerv(GL_MINOR_VERSION, &info.minor);
+  if (info.major < 3)
+    throw GraphicsUnavailable("WebGL 2 (OpenGL ES 3.0) is required, but the browser offers \"" + info.version + "\"");
+  info.glslVersion = text(GL_SHADING_LANGUAGE_VERSION);
+  glGetIntegerv(GL_MAX_SAMPLES, &info.maxSamples);
+  return info;
+#else
+  const int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(loader));
   if (glGetString) {
     auto str = [](GLenum e) {
       const GLubyte* s = glGetString(e);
@@ -29,6 +46,7 @@ GlInfo loadGl(ProcLoader loader) {
   info.glslVersion = glsl ? reinterpret_cast<const char*>(glsl) : "";
   glGetIntegerv(GL_MAX_SAMPLES, &info.maxSamples);
   return info;
+#endif
 }
 
 void finishGl() {

@@ -427,7 +427,11 @@ void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDepthMask(GL_TRUE);
+#if VENAVIZ_GLES
+  glClearDepthf(1.0f);
+#else
   glClearDepth(1.0);
+#endif
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   // Only this view's part of the target: another view may sit beside it (side by side).
   glEnable(GL_SCISSOR_TEST);

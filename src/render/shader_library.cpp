@@ -6,6 +6,15 @@
 #include "core/log.h"
 
 namespace venaviz::render {
+namespace {
+// The dialect this build's context compiles: WebGL 2 takes GLSL ES 3.00.
+#if VENAVIZ_GLES
+constexpr GlslDialect kDialect = GlslDialect::Es300;
+#else
+constexpr GlslDialect kDialect = GlslDialect::Core330;
+#endif
+}  // namespace
+
 
 Shader compileStage(GLenum stage, const std::string& source, const std::string& label) {
   Shader s(glCreateShader(stage), label);
@@ -44,8 +53,8 @@ Program linkProgram(const Shader& vs, const Shader& fs, const std::string& label
 bool ShaderLibrary::build(const std::string& name, Entry& e) {
   try {
     std::vector<std::string> usedV, usedF;
-    const std::string vsrc = sources_.assemble(e.vert, GlslDialect::Core330, &usedV);
-    const std::string fsrc = sources_.assemble(e.frag, GlslDialect::Core330, &usedF);
+    const std::string vsrc = sources_.assemble(e.vert, kDialect, &usedV);
+    const std::string fsrc = sources_.assemble(e.frag, kDialect, &usedF);
     e.files = usedV;
     for (auto& f : usedF)
       if (std::find(e.files.begin(), e.files.end(), f) == e.files.end()) e.files.push_back(f);
