@@ -21,3 +21,6 @@ VENAVIZ_BUILD_DIR=build-asan ./tools/build.sh -DVENAVIZ_SANITIZE=ON -DCMAKE_BUIL
 echo "== unit tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -L unit --output-on-failure -j"$jobs"
+
+echo "== the browser build in headless Chromium (WebAssembly, WebGL 2 through SwiftShader)"
+./tools/web_check.sh

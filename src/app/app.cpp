@@ -612,6 +612,24 @@ bool App::runFrame() {
               " ms after the window opened");
   }
   frameMs_ = frameMs_ * 0.9f + static_cast<float>(dt * 1000.0) * 0.1f;
+#ifdef __EMSCRIPTEN__
+  // For the page and its test: frames drawn, when the first one was (ms since the page began
+  // loading), and this frame's milliseconds in the engine and the particles.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdollar-in-identifier-extension"
+#pragma clang diagnostic ignored "-Wgnu-zero-variadic-macro-arguments"
+  EM_ASM(
+      {
+        const w = window;
+        w.venavizFrames = $0;
+        if ($0 === 1) w.venavizFirstFrameMs = performance.now();
+        w.venavizEngineMs = (w.venavizEngineMs || 0) + $1;
+        w.venavizParticlesMs = (w.venavizParticlesMs || 0) + $2;
+        w.venavizSimSeconds = (w.venavizSimSeconds || 0) + $3;
+      },
+      L.frame + 1, lastEngineMs_, lastParticlesMs_, steps * state_.clock.dt());
+#pragma clang diagnostic pop
+#endif
 
   // Scripted actions start once the UI has settled (its windows size themselves over the
   // first frames) and run one per frame, so each one's effect is drawn before the next.

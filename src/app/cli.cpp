@@ -328,6 +328,41 @@ int cmdBakeModels(Args& a) {
   return kExitOk;
 }
 
+/// `venaviz image_diff A.png B.png [--max-mean X]`: how far two pictures of the same size are
+/// apart: the mean absolute difference per channel (0-255) and the share of pixels with a
+/// channel off by more than 48. Exits 1 when the mean exceeds X (default 255: report only).
+int cmdImageDiff(Args& a) {
+  std::vector<std::string> files;
+  double maxMean = 255.0;
+  while (!a.done()) {
+    const std::string f = a.next();
+    if (f == "--max-mean")
+      maxMean = parseNumberArg("--max-mean", a.value(f), 0.0, 255.0);
+    else
+      files.push_back(f);
+  }
+  if (files.size() != 2) throw UsageError("image_diff: expected two PNG files");
+  const Image x = io::readPng(files[0]), y = io::readPng(files[1]);
+  if (x.width != y.width || x.height != y.height)
+    throw Error(files[1] + ": " + std::to_string(y.width) + "x" + std::to_string(y.height) + ", expected " +
+                std::to_string(x.width) + "x" + std::to_string(x.height) + " as " + files[0]);
+  double sum = 0.0;
+  std::size_t off = 0;
+  for (std::size_t p = 0; p + 3 < x.rgba.size(); p += 4) {
+    int worst = 0;
+    for (int c = 0; c < 3; ++c) {
+      const int d = std::abs(int(x.rgba[p + c]) - int(y.rgba[p + c]));
+      sum += d;
+      worst = std::max(worst, d);
+    }
+    if (worst > 48) ++off;
+  }
+  const double pixels = static_cast<double>(x.rgba.size() / 4);
+  const double mean = sum / (3.0 * pixels);
+  std::printf("mean %.2f / 255, %.2f%% of pixels off by more than 48\n", mean, 100.0 * static_cast<double>(off) / pixels);
+  return mean <= maxMean ? kExitOk : kExitError;
+}
+
 int cmdInfo(Args& a) {
   std::optional<std::filesystem::path> scene;
   bool json = false;
@@ -632,6 +667,9 @@ usage:
   venaviz bake_models --out DIR [--scene FILE]
       write the scene's context models in their baked form (FILE.vvm) under DIR, for the browser
       build, which reads no other model format (docs/web.md)
+  venaviz image_diff A.png B.png [--max-mean X]
+      how far two pictures are apart (mean absolute difference, share of pixels far off); exit 1
+      when the mean is above X (the browser test compares the page with the native render)
   venaviz info --scene FILE [--json]
       print the loaded anatomy (vessels, landmarks; points and radii in cm)
   venaviz simulate --scene FILE [--scenario FILE] [--protocol FILE] [--probe VESSEL_ID@FRACTION ...]
@@ -678,6 +716,10 @@ int runCli(const std::vector<std::string>& words) {
     if (!a.done() && words[0] == "lesson") {
       a.next();
       return cmdLesson(a);
+    }
+    if (!a.done() && words[0] == "image_diff") {
+      a.next();
+      return cmdImageDiff(a);
     }
     if (!a.done() && words[0] == "bake_models") {
       a.next();
