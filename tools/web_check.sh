@@ -32,6 +32,11 @@ if "$NATIVE/venaviz" image_diff "$CHECK/patient_before.png" "$CHECK/patient_afte
   echo "web test: the picture did not change after the touch" >&2; exit 1
 fi
 
+echo "patient mode before and after a two-finger pinch:"
+if "$NATIVE/venaviz" image_diff "$CHECK/patient_after.png" "$CHECK/patient_pinched.png" --max-mean 0.5; then
+  echo "web test: the picture did not change after the pinch" >&2; exit 1
+fi
+
 bytes=0
 for f in venaviz.wasm venaviz.data venaviz.js index.html sw.js manifest.webmanifest icon.svg; do
   bytes=$((bytes + $(gzip -9 -c "$OUT/web/$f" | wc -c)))

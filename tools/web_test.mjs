@@ -90,7 +90,7 @@ function pngPixel(file, x, y) {
 async function open(query, width, height) {
   await send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
   await send('Page.navigate', { url: `${base}/index.html${query}` });
-  await until('the page to draw 60 frames', 60000, async () => (await value('window.venavizFrames || 0')) > 60);
+  await until('the page to draw 20 frames', 120000, async () => (await value('window.venavizFrames || 0')) > 20);
 }
 
 await send('Page.enable');
@@ -121,15 +121,36 @@ await open('?patient', 1024, 768);
 await sleep(300);
 await shot('patient_before.png');
 const at = { x: 150, y: 166 };  // the button's middle in patient mode's layout at 1024x768, UI scale 1
-const before = pngPixel(`${out}/patient_before.png`, at.x + 100, at.y);
+const before = pngPixel(`${out}/patient_before.png`, at.x + 100, at.y + 17);
 await send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
 await sleep(150);
 await send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 await sleep(1500);
 await shot('patient_after.png');
-const after = pngPixel(`${out}/patient_after.png`, at.x + 100, at.y);
+const after = pngPixel(`${out}/patient_after.png`, at.x + 100, at.y + 17);
 figures.buttonBefore = before;
 figures.buttonAfter = after;
+// 4. Two fingers moving apart zoom in (the page turns the pinch into wheel steps).
+const p0 = [{ x: 480, y: 420, id: 1 }, { x: 540, y: 420, id: 2 }];
+await send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: p0 });
+for (let k = 1; k <= 8; ++k) {
+  await sleep(60);
+  await send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [
+    { x: 480 - 20 * k, y: 420, id: 1 }, { x: 540 + 20 * k, y: 420, id: 2 }] });
+}
+await send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+await sleep(1500);
+await shot('patient_pinched.png');
+
+// 5. A 2x screen: the canvas holds the device's pixels and the UI scale follows.
+await send('Emulation.setDeviceMetricsOverride', { width: 800, height: 600, deviceScaleFactor: 2, mobile: true });
+await send('Page.navigate', { url: `${base}/index.html?patient` });
+await until('the 2x page to draw', 120000, async () => (await value('window.venavizFrames || 0')) > 20);
+figures.canvas2x = await value(`[document.getElementById('canvas').width, document.getElementById('canvas').height]`);
+await shot('patient_2x.png');
+if (figures.canvas2x[0] !== 1600 || figures.canvas2x[1] !== 1200)
+  fail(`at devicePixelRatio 2 the canvas is ${figures.canvas2x}, expected 1600,1200`);
+
 fs.writeFileSync(`${out}/figures.json`, JSON.stringify(figures, null, 1) + '\n');
 console.log(JSON.stringify(figures));
 // The chosen button turns blue (0, 114, 178; lighter while the finger's pointer rests on it):

@@ -54,6 +54,7 @@ std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const
   const Vec2 toFb{fbScale, fbScale};
   const Vec3 eye = state_.camera.eye();
   auto visible = [&](Vec3 screen, float radius) {
+    if (!render::RenderTarget::depthReadable()) return true;  // WebGL: every anchor counts as seen
     // The wall nearest the eye is `radius` in front of the centerline; allow 0.3 cm slack.
     const Vec2 px = Vec2(screen) * toFb;
     const float depth = target_.readDepth(static_cast<int>(px.x), static_cast<int>(px.y));

@@ -32,6 +32,14 @@ class RenderTarget {
   /// Reads the resolved colour (top row first).
   Image readColor() const;
   /// Depth in [0,1] at a pixel (origin top-left) of the resolved image; 1 = background.
+  /// Whether readDepth works: WebGL cannot read a depth buffer back (the browser build).
+  static constexpr bool depthReadable() {
+#if VENAVIZ_GLES
+    return false;
+#else
+    return true;
+#endif
+  }
   float readDepth(int x, int y) const;
 
  private:
