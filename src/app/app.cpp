@@ -499,6 +499,7 @@ Image App::renderImage(int width, int height, bool withUi) {
 }
 
 std::optional<Vec3> App::surfacePointAt(Vec2 pixel) const {
+  if (!render::RenderTarget::depthReadable()) return std::nullopt;  // WebGL: no depth readback
   const float depth = target_.readDepth(static_cast<int>(pixel.x), static_cast<int>(pixel.y));
   if (depth >= 1.0f) return std::nullopt;
   Vec2 size(static_cast<float>(target_.width()), static_cast<float>(target_.height()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/error.h"
 #include "hemo/scenario.h"
 #include "hemo/params.h"
 
@@ -125,7 +126,12 @@ Facts measure(const hemo::Engine& e, const Anatomy& an, const Tracker& t) {
   for (int s = 0; s < 2; ++s) {
     f.ankle[s] = t.ankleMmHg(s);
     f.refluxSeen[s] = t.sinceReflux(s, e.time()) < 6.0;
-    const auto valves = hemo::selectValves(an, s == 0 ? "left_gsv" : "right_gsv");
+    std::vector<int> valves;
+    try {
+      valves = hemo::selectValves(an, s == 0 ? "left_gsv" : "right_gsv");
+    } catch (const Error&) {
+      // A scene without great saphenous valves on this side: nothing there can leak.
+    }
     f.leaky[s] = std::any_of(valves.begin(), valves.end(), [&](int v) {
       return static_cast<std::size_t>(v) < c.valveRegurgitant.size() && c.valveRegurgitant[static_cast<std::size_t>(v)] >= 0.5;
     });

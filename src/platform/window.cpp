@@ -2,6 +2,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -157,6 +158,11 @@ void onCursor(GLFWwindow* w, double x, double y) {
 }
 
 void onScroll(GLFWwindow* w, double dx, double dy) {
+#ifdef __EMSCRIPTEN__
+  // Emscripten's GLFW passes the page's wheel delta (about +-100 a notch, opposite sign).
+  dx = -std::clamp(dx / 100.0, -3.0, 3.0);
+  dy = -std::clamp(dy / 100.0, -3.0, 3.0);
+#endif
   InputEvent e;
   e.type = InputEvent::Type::Scroll;
   e.delta = {static_cast<float>(dx), static_cast<float>(dy)};
