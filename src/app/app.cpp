@@ -474,12 +474,7 @@ void App::drawScene(int fbWidth, int fbHeight) {
   } else {
     // Side by side: the same camera in each half, each half with its own body's live state
     // (uploaded with the frame's data, each body into its own texture and buffer).
-    const int half = fbWidth / 2;
-    for (std::size_t i = 0; i < sims_.size() && i < 2; ++i) {
-      renderer_->selectBody(static_cast<int>(i));
-      renderer_->draw(state_.camera, i == 0 ? half : fbWidth - half, fbHeight, look_, i == 0 ? 0 : half);
-    }
-    renderer_->selectBody(0);
+    renderer_->drawPair(state_.camera, fbWidth, fbHeight, look_);
   }
   target_.resolve();
 }

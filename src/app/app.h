@@ -188,6 +188,8 @@ class App {
   const Simulation& sim() const { return *sims_[active_]; }
   /// One simulation, or two side by side.
   std::size_t simCount() const { return sims_.size(); }
+  /// The 3D renderer (null before the GL context exists); tests reach its switches here.
+  render::SceneRenderer* sceneRenderer() { return renderer_.get(); }
   Simulation& sim(std::size_t i) { return *sims_.at(i); }
   const Simulation& sim(std::size_t i) const { return *sims_.at(i); }
   /// Which simulations the body's actions act on side by side: 0 both, 1 left, 2 right.

@@ -11,6 +11,11 @@
 namespace venaviz::render {
 
 namespace {
+#if VENAVIZ_GLES
+constexpr bool kGles = true;
+#else
+constexpr bool kGles = false;
+#endif
 Vec3 srgb(float r, float g, float b) {
   return glm::pow(Vec3(r, g, b) / 255.0f, Vec3(2.2f));
 }
@@ -421,8 +426,24 @@ void SceneRenderer::drawBackground(int x, int width, int height, const SceneLook
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(readTarget));
 }
 
-void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const SceneLook& look, int x) {
+SceneRenderer::View SceneRenderer::beginView(const OrbitCamera& camera, int x, int width, int height) {
   glViewport(x, 0, width, height);
+  View v;
+  v.x = x;
+  v.width = width;
+  v.height = height;
+  proj_ = camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
+  viewportHeight_ = height;
+  v.viewProj = proj_ * camera.view();
+  // Distant views (the coarse context's error under a pixel at the orbit target) draw the
+  // coarse context, lit per vertex.
+  const float pxPerCm = static_cast<float>(height) / (2.0f * std::tan(glm::radians(camera.fovYDeg()) * 0.5f) *
+                                                      std::max(camera.pose().distance, 1.0f));
+  v.distant = SimplifyOptions{}.maxError * pxPerCm < kContextErrorPixels;
+  return v;
+}
+
+void SceneRenderer::drawBase(const OrbitCamera& camera, const View& v, const SceneLook& look) {
   glDisable(GL_BLEND);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
@@ -435,30 +456,67 @@ void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const
   glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
   // Only this view's part of the target: another view may sit beside it (side by side).
   glEnable(GL_SCISSOR_TEST);
-  glScissor(x, 0, width, height);
+  glScissor(v.x, 0, v.width, v.height);
   glClear(GL_DEPTH_BUFFER_BIT);
   glDisable(GL_SCISSOR_TEST);
-  drawBackground(x, width, height, look);  // every pixel: the colour needs no clear
-
+  drawBackground(v.x, v.width, v.height, look);  // every pixel: the colour needs no clear
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
-  proj_ = camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
-  viewportHeight_ = height;
-  const Mat4 vp = proj_ * camera.view();
-  // Distant views (the coarse context's error under a pixel at the orbit target) draw the
-  // coarse context, lit per vertex.
-  const float pxPerCm = static_cast<float>(height) / (2.0f * std::tan(glm::radians(camera.fovYDeg()) * 0.5f) *
-                                                      std::max(camera.pose().distance, 1.0f));
-  const bool distant = SimplifyOptions{}.maxError * pxPerCm < kContextErrorPixels;
-  drawContext(camera, vp, false, distant, look);  // opaque context (bones) first: glass walls blend over it
-  drawVessels(camera, vp, look);                  // valves, particles, walls
-  if (!look.glassWalls) drawParticles(camera, height, look);
-  drawContext(camera, vp, true, distant, look);  // translucent context last, over everything
+  drawContext(camera, v.viewProj, false, v.distant, look);  // opaque context (bones) first: glass walls blend over it
+}
+
+void SceneRenderer::drawLive(const OrbitCamera& camera, const View& v, const SceneLook& look) {
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  drawVessels(camera, v.viewProj, look);  // valves, particles, walls
+  if (!look.glassWalls) drawParticles(camera, v.height, look);
+  drawContext(camera, v.viewProj, true, v.distant, look);  // translucent context last, over everything
   glBindVertexArray(0);
   glDisable(GL_CULL_FACE);
   glUseProgram(0);
+}
+
+void SceneRenderer::draw(const OrbitCamera& camera, int width, int height, const SceneLook& look, int x) {
+  const View v = beginView(camera, x, width, height);
+  drawBase(camera, v, look);
+  drawLive(camera, v, look);
+}
+
+bool SceneRenderer::drawPair(const OrbitCamera& camera, int width, int height, const SceneLook& look) {
+  const int half = width / 2;
+  // The background and the opaque context (bones) look the same in both halves (one camera,
+  // one look, the same size), so the second half copies them, colour and depth, from the
+  // first instead of transforming every bone again: a software renderer's vertex stage is
+  // what two views cost (docs/performance.md). A copy needs a single-sampled desktop target:
+  // OpenGL 3.3 cannot blit into a multisampled one and WebGL 2 forbids a blit within one
+  // framebuffer; there both halves draw their own.
+  GLint sampleBuffers = 0;
+  glGetIntegerv(GL_SAMPLE_BUFFERS, &sampleBuffers);
+  const bool copy = pairCopy_ && !kGles && sampleBuffers == 0 && width == 2 * half;
+  const int prevBody = body_;
+  const View left = beginView(camera, 0, half, height);
+  drawBase(camera, left, look);
+  if (copy) {
+    GLint target = 0, readTarget = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &readTarget);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(target));
+    glBlitFramebuffer(0, 0, half, height, half, 0, 2 * half, height, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT,
+                      GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(readTarget));
+  }
+  selectBody(0);
+  drawLive(camera, left, look);
+  const View right = beginView(camera, half, width - half, height);
+  if (!copy) drawBase(camera, right, look);
+  selectBody(1);
+  drawLive(camera, right, look);
+  body_ = prevBody;
+  return copy;
 }
 
 }  // namespace venaviz::render

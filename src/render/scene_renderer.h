@@ -99,6 +99,13 @@ class SceneRenderer {
   /// Draws into the currently bound framebuffer, into the view of the given size (pixels)
   /// whose left edge is at `x` (another view may be beside it: side by side).
   void draw(const OrbitCamera& camera, int width, int height, const SceneLook& look = {}, int x = 0);
+  /// Side by side: body 0 in the left half of a `width` x `height` target, body 1 in the right
+  /// half, one camera and look. Returns whether the right half copied the background and the
+  /// opaque context from the left (single-sampled desktop targets of even width) rather than
+  /// drawing them again.
+  bool drawPair(const OrbitCamera& camera, int width, int height, const SceneLook& look = {});
+  /// Off: drawPair draws both halves in full (for tests and measurements; default on).
+  void setPairCopy(bool on) { pairCopy_ = on; }
 
   std::size_t triangleCount() const;
 
@@ -108,6 +115,17 @@ class SceneRenderer {
     GLsizei coarseFirst = 0, coarseCount = 0;  ///< the coarse level of detail, in indices
     Vec3 centroid{0.0f};
   };
+  /// One view's viewport and transforms.
+  struct View {
+    int x = 0, width = 1, height = 1;
+    Mat4 viewProj{1.0f};
+    bool distant = false;
+  };
+  View beginView(const OrbitCamera& camera, int x, int width, int height);
+  /// Depth clear, background, opaque context.
+  void drawBase(const OrbitCamera& camera, const View& view, const SceneLook& look);
+  /// Valves, particles, walls (the selected body's state), translucent context.
+  void drawLive(const OrbitCamera& camera, const View& view, const SceneLook& look);
   void setLightUniforms(GLuint program, const OrbitCamera& camera, const Mat4& viewProj);
   static void setClipUniform(GLuint program, const SceneLook& look);
   void drawBackground(int x, int width, int height, const SceneLook& look);
@@ -130,6 +148,7 @@ class SceneRenderer {
   Texture styleTex_;
   Body bodies_[kBodies];
   int body_ = 0;
+  bool pairCopy_ = true;
   GLsizei vesselIndexCount_ = 0, valveIndexCount_ = 0, coarseIndexCount_ = 0;
   int styleRows_ = 0, stateRows_ = 0, vesselCount_ = 0;
   Mat4 proj_{1.0f};  ///< this frame's projection

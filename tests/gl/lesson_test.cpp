@@ -13,6 +13,7 @@
 #include "app/lesson_run.h"
 #include "core/error.h"
 #include "platform/input.h"
+#include "render/scene_renderer.h"
 
 namespace venaviz {
 namespace {
@@ -105,6 +106,23 @@ TEST(SideBySide, RendersTwoViews) {
     if (p[0] > 150 && p[1] > 150 && p[2] > 150) ++light;
   }
   EXPECT_GT(light, img.height / 2) << "a divider between the two views";
+}
+
+TEST(SideBySide, TheRightHalfCopiesTheBonesAndLooksTheSameAsDrawingThem) {
+  App app(headless());
+  app.runScript("compare on Healthy \"GSV valves failed\"; side 2; condition valve_incompetence left_gsv 1; "
+                "side both; wait 0.5");
+  ASSERT_NE(app.sceneRenderer(), nullptr);
+  const Image copied = app.renderImage(1280, 720, false);
+  app.sceneRenderer()->setPairCopy(false);
+  const Image drawn = app.renderImage(1280, 720, false);
+  app.sceneRenderer()->setPairCopy(true);
+  ASSERT_EQ(copied.rgba.size(), drawn.rgba.size());
+  // The bones are drawn in the right half too: a copy that failed would leave them out.
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < copied.rgba.size(); ++i)
+    if (std::abs(int(copied.rgba[i]) - int(drawn.rgba[i])) > 2) ++differ;
+  EXPECT_LT(differ, copied.rgba.size() / 2000) << "copying the left half's bones changes the right half";
 }
 
 TEST(LessonKeys, ClickerKeysDriveThePlayer) {
