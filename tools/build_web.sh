@@ -6,8 +6,7 @@
 # configures with emcmake. usage: tools/build_web.sh   (docs/web.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
-OUT=${VENAVIZ_WEB_DIR:-build-web}
+OUT=$(realpath -m "${VENAVIZ_WEB_DIR:-build-web}")  # absolute: apt and CMake get it from elsewhere
 NATIVE=${VENAVIZ_BUILD_DIR:-build}
 EXTRA="emscripten" ./tools/install_deps.sh
 [ -x "$NATIVE/venaviz" ] || ./tools/build.sh
@@ -19,8 +18,8 @@ if [ ! -f "$IMGUI/imgui.cpp" ]; then
   mkdir -p "$SRC/lists/partial" "$SRC/cache/archives/partial"
   echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main" \
     > "$SRC/sources.list"
-  APT=(-o Dir::Etc::SourceList="$ROOT/$SRC/sources.list" -o Dir::Etc::SourceParts=/nonexistent
-       -o Dir::State::Lists="$ROOT/$SRC/lists" -o Dir::Cache="$ROOT/$SRC/cache" -o APT::Sandbox::User=root)
+  APT=(-o Dir::Etc::SourceList="$SRC/sources.list" -o Dir::Etc::SourceParts=/nonexistent
+       -o Dir::State::Lists="$SRC/lists" -o Dir::Cache="$SRC/cache" -o APT::Sandbox::User=root)
   apt-get "${APT[@]}" update -qq
   (cd "$SRC" && apt-get "${APT[@]}" source --download-only -qq imgui=1.86+ds-1)
   rm -rf "$IMGUI" && mkdir -p "$IMGUI"
@@ -31,7 +30,7 @@ fi
 "$NATIVE/venaviz" bake_models --out "$OUT/baked"
 
 export NODE_PATH=/usr/share/nodejs  # Debian's emscripten finds its optimizer's modules there
-emcmake cmake -S . -B "$OUT" -DCMAKE_BUILD_TYPE=Release -DVENAVIZ_IMGUI_SOURCE="$ROOT/$IMGUI" \
-  -DVENAVIZ_BAKED_DIR="$ROOT/$OUT/baked" > "$OUT/configure.log" || { cat "$OUT/configure.log"; exit 1; }
+emcmake cmake -S . -B "$OUT" -DCMAKE_BUILD_TYPE=Release -DVENAVIZ_IMGUI_SOURCE="$IMGUI" \
+  -DVENAVIZ_BAKED_DIR="$OUT/baked" > "$OUT/configure.log" || { cat "$OUT/configure.log"; exit 1; }
 cmake --build "$OUT" -j"$(nproc)"
 echo "venaviz: the browser build is in $OUT/web/"

@@ -13,12 +13,19 @@ EXTRA="chromium" ./tools/install_deps.sh
 ./tools/build_web.sh
 CHECK="$OUT/check"
 rm -rf "$CHECK" && mkdir -p "$CHECK"
-PORT=$((18000 + $$ % 1000))
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$OUT/web" > "$CHECK/http.log" 2>&1 &
+# Port 0: the system picks a free one, which the server prints once it listens.
+python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$OUT/web" > "$CHECK/http.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/index.html" > /dev/null && break; sleep 0.1; done
-node --no-warnings --experimental-websocket tools/web_test.mjs "http://127.0.0.1:$PORT" "$CHECK"
+PORT=
+for _ in $(seq 100); do
+  PORT=$(sed -n 's/^Serving HTTP on .* port \([0-9]*\).*/\1/p' "$CHECK/http.log")
+  [ -n "$PORT" ] && break
+  sleep 0.1
+done
+[ -n "$PORT" ] || { echo "web test: the web server did not start:" >&2; cat "$CHECK/http.log" >&2; exit 1; }
+# The test stops the server at its end to load the page offline (the service worker's cache).
+node tools/web_test.mjs "http://127.0.0.1:$PORT" "$CHECK" "$SERVER"
 
 run_with_display() {
   if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; fi

@@ -1,30 +1,37 @@
 // The browser build in Debian's headless Chromium (software WebGL through SwiftShader), driven
-// over the Chrome DevTools Protocol with Node's own WebSocket (no npm package, no downloaded
-// browser). usage: node --experimental-websocket tools/web_test.mjs BASE_URL OUT_DIR
+// over the Chrome DevTools Protocol (tools/web_ws.mjs: no npm package, no downloaded browser).
+// usage: node tools/web_test.mjs BASE_URL OUT_DIR [SERVER_PID]
 // Writes OUT_DIR/default.png (the default view, panels hidden, particles off: for comparison
 // with the native render), patient_before.png / patient_after.png (patient mode at 1024x768, a
 // touch on "Leaky valves"), and OUT_DIR/figures.json (first frame, engine speed, frame time).
-// Exits 1, saying why, when the page does not draw, or a touch does not select the button.
+// With SERVER_PID (the web server's process), it then stops the server and loads the page
+// again: it must come from the service worker's cache (offline after the first visit).
+// Exits 1, saying why, when the page does not draw, a touch does not select the button, a
+// resize leaves the canvas stretched, a setting is not kept, or the page does not load offline.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { connectWs } from './web_ws.mjs';
 
-const [base, out] = process.argv.slice(2);
-if (!base || !out) { console.error('usage: web_test.mjs BASE_URL OUT_DIR'); process.exit(2); }
+const [base, out, serverPid] = process.argv.slice(2);
+if (!base || !out) { console.error('usage: web_test.mjs BASE_URL OUT_DIR [SERVER_PID]'); process.exit(2); }
 fs.mkdirSync(out, { recursive: true });
-const port = 9300 + (process.pid % 600);
+// Port 0: Chromium picks a free one and writes it to DevToolsActivePort in its profile.
+fs.rmSync(`${out}/profile`, { recursive: true, force: true });
 const chrome = spawn('/usr/bin/chromium', [
   '--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', `--user-data-dir=${out}/profile`, `--remote-debugging-port=${port}`, 'about:blank'],
+  '--disable-sync', `--user-data-dir=${out}/profile`, '--remote-debugging-port=0', 'about:blank'],
   { stdio: 'ignore' });
+process.on('exit', () => chrome.kill('SIGKILL'));  // never leave a browser behind
 let consoleLines = [];
 const fail = (why) => {
   console.error('web test: ' + why);
   for (const l of consoleLines.slice(-15)) console.error('  page: ' + l);
-  chrome.kill('SIGKILL');
   process.exit(1);
 };
+process.on('unhandledRejection', (e) => fail(`unexpected: ${e?.stack ?? e}`));
+chrome.on('exit', (code) => fail(`Chromium ended (exit code ${code})`));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function until(what, ms, probe) {
   const end = Date.now() + ms;
@@ -35,10 +42,12 @@ async function until(what, ms, probe) {
   }
 }
 
-const targets = await until('Chromium to start', 20000,
+const port = await until('Chromium to start', 20000,
+  async () => Number(fs.readFileSync(`${out}/profile/DevToolsActivePort`, 'utf8').split('\n')[0]));
+const targets = await until('Chromium to list its pages', 20000,
   async () => (await fetch(`http://127.0.0.1:${port}/json/list`)).json());
-const ws = new WebSocket(targets.find((t) => t.type === 'page').webSocketDebuggerUrl);
-await new Promise((r) => { ws.onopen = r; });
+const ws = await connectWs(targets.find((t) => t.type === 'page').webSocketDebuggerUrl);
+ws.onclose = () => fail('Chromium closed the DevTools connection');
 let lastId = 0;
 const waiting = new Map();
 ws.onmessage = (e) => {
@@ -50,10 +59,14 @@ ws.onmessage = (e) => {
 };
 const send = (method, params = {}) => new Promise((resolve, reject) => {
   const id = ++lastId;
-  waiting.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
+  const timer = setTimeout(() => fail(`${method}: no answer from Chromium within 60 s`), 60000);
+  waiting.set(id, (m) => {
+    clearTimeout(timer);
+    if (m.error) reject(new Error(`${method}: ${m.error.message}`)); else resolve(m.result);
+  });
   ws.send(JSON.stringify({ id, method, params }));
 });
-const value = async (expr) => (await send('Runtime.evaluate', { expression: expr, returnByValue: true })).result.value;
+const value = async (expr) => (await send('Runtime.evaluate', { expression: expr, returnByValue: true, awaitPromise: true })).result.value;
 const shot = async (name) => {
   const r = await send('Page.captureScreenshot', { format: 'png' });
   fs.writeFileSync(`${out}/${name}`, Buffer.from(r.data, 'base64'));
@@ -151,11 +164,42 @@ await shot('patient_2x.png');
 if (figures.canvas2x[0] !== 1600 || figures.canvas2x[1] !== 1200)
   fail(`at devicePixelRatio 2 the canvas is ${figures.canvas2x}, expected 1600,1200`);
 
+// 6. The window resized after load (a tablet turned): the canvas follows at the device's pixels.
+await send('Emulation.setDeviceMetricsOverride', { width: 700, height: 900, deviceScaleFactor: 2, mobile: true });
+figures.canvasResized = await until('the canvas to follow a resize to 700x900 at 2x', 20000, async () => {
+  const c = await value(`[document.getElementById('canvas').width, document.getElementById('canvas').height]`);
+  return c[0] === 1400 && c[1] === 1800 ? c : null;
+});
+await sleep(1000);
+await shot('patient_resized.png');
+
+// 7. A setting changed in the page is kept for the next visit (localStorage): French.
+await send('Emulation.setDeviceMetricsOverride', { width: 1024, height: 768, deviceScaleFactor: 1, mobile: false });
+await send('Page.navigate', { url: `${base}/index.html?patient&do=` + encodeURIComponent('language fr') });
+await until('the language to be kept in the browser storage', 30000,
+  async () => /"language": "fr"/.test(await value(`localStorage.getItem('venaviz.settings') || ''`)));
+await open('?patient', 1024, 768);
+figures.keptLanguage = await value('window.venavizLanguage');
+await shot('patient_kept_fr.png');
+if (figures.keptLanguage !== 'fr') fail(`the language chosen on the last visit was not kept: ${figures.keptLanguage}`);
+
+// 8. Offline: the web server stops; the page loads again from the service worker's cache.
+if (serverPid) {
+  await until('the service worker to cache the files', 60000, async () =>
+    (await value(`caches.open('venaviz-1').then((c) => c.keys()).then((k) => k.length)`)) >= 7);
+  process.kill(Number(serverPid), 'SIGTERM');
+  await until('the web server to stop', 10000, async () => {
+    try { await fetch(`${base}/index.html`); return false; } catch { return true; }
+  });
+  await open('?patient', 1024, 768);
+  figures.offlineFrames = await value('window.venavizFrames');
+  await shot('patient_offline.png');
+}
+
 fs.writeFileSync(`${out}/figures.json`, JSON.stringify(figures, null, 1) + '\n');
 console.log(JSON.stringify(figures));
 // The chosen button turns blue (0, 114, 178; lighter while the finger's pointer rests on it):
 // the touch reached it and the app changed its state.
 const bluer = before && after && after[2] - before[2] > 30 && after[1] - before[1] > 25;
 if (!bluer) fail(`a touch on "Leaky valves" did not choose it: the pixel went from ${before} to ${after}`);
-chrome.kill('SIGKILL');
 process.exit(0);

@@ -18,6 +18,7 @@
 #include "hemo/scenario.h"
 #include "io/model_import.h"
 #include "io/settings.h"
+#include "platform/storage.h"
 #include "platform/window.h"
 #include "render/shader_library.h"
 #include "ui/labels.h"
@@ -126,8 +127,7 @@ std::optional<fs::path> App::applySettings() {
   return fs::path(s.lastScene);
 }
 
-void App::saveSettings() {
-  if (!options_.settingsFile || state_.patient.kiosk) return;  // a kiosk leaves the settings as they were
+io::Settings App::settingsNow() const {
   io::Settings s;
   s.uiScale = state_.lecture ? lectureRestore_.uiScale : state_.uiScale;
   static const char* const qualities[] = {"low", "medium", "high"};
@@ -139,8 +139,14 @@ void App::saveSettings() {
   s.language = state_.patient.language == "en" ? "" : state_.patient.language;
   s.bookmarks = state_.bookmarks;
   if (state_.hasScene) s.lastScene = fs::absolute(state_.scene.path).string();
+  return s;
+}
+
+void App::saveSettings() {
+  if (!options_.settingsFile || state_.patient.kiosk) return;  // a kiosk leaves the settings as they were
   try {
-    io::saveSettings(*options_.settingsFile, s);
+    io::saveSettings(*options_.settingsFile, settingsNow());
+    platform::storeFile(*options_.settingsFile, kSettingsStorageKey);
   } catch (const Error& e) {
     log::warn(e.what());  // a read-only config folder is not worth failing over
   }
@@ -518,6 +524,8 @@ struct App::RunLoop {
   double scriptResume = 0.0;
   double firstFrameTime = 0.0;
   std::vector<std::string> startup;
+  double lastSettingsCheck = 0.0;  ///< the browser build: when the settings were last compared
+  std::string savedSettings;       ///< ... and what they were
 };
 
 int App::run() {
@@ -535,7 +543,16 @@ int App::run() {
   emscripten_set_main_loop_arg(
       [](void* self) {
         App& app = *static_cast<App*>(self);
-        if (!app.runFrame()) {
+        bool more = true;
+        try {
+          more = app.runFrame();
+        } catch (const std::exception& e) {
+          // Natively an escaped error ends the run with its line; a page would freeze on it
+          // (the frame loop stops), so it is shown and the next frame goes on.
+          log::error(e.what());
+          app.state().sceneError = e.what();
+        }
+        if (!more) {
           app.endRun();
           emscripten_cancel_main_loop();
         }
@@ -609,8 +626,18 @@ bool App::runFrame() {
   }
   frameMs_ = frameMs_ * 0.9f + static_cast<float>(dt * 1000.0) * 0.1f;
 #ifdef __EMSCRIPTEN__
+  // A page is closed, not quit (endRun never runs): the settings are kept when they change,
+  // checked once a second.
+  if (now - L.lastSettingsCheck > 1.0) {
+    L.lastSettingsCheck = now;
+    std::string text = io::settingsText(settingsNow());
+    if (text != L.savedSettings) {
+      if (!L.savedSettings.empty()) saveSettings();  // the first check only notes the start's settings
+      L.savedSettings = std::move(text);
+    }
+  }
   // For the page and its test: frames drawn, when the first one was (ms since the page began
-  // loading), and this frame's milliseconds in the engine and the particles.
+  // loading), this frame's milliseconds in the engine and the particles, and the language.
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wdollar-in-identifier-extension"
 #pragma clang diagnostic ignored "-Wgnu-zero-variadic-macro-arguments"
@@ -622,8 +649,9 @@ bool App::runFrame() {
         w.venavizEngineMs = (w.venavizEngineMs || 0) + $1;
         w.venavizParticlesMs = (w.venavizParticlesMs || 0) + $2;
         w.venavizSimSeconds = (w.venavizSimSeconds || 0) + $3;
+        w.venavizLanguage = UTF8ToString($4);
       },
-      L.frame + 1, lastEngineMs_, lastParticlesMs_, steps * state_.clock.dt());
+      L.frame + 1, lastEngineMs_, lastParticlesMs_, steps * state_.clock.dt(), state_.patient.language.c_str());
 #pragma clang diagnostic pop
 #endif
 

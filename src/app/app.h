@@ -35,6 +35,9 @@
 
 namespace venaviz {
 
+/// The browser build keeps the settings file in the page's localStorage under this key.
+inline constexpr const char* kSettingsStorageKey = "venaviz.settings";
+
 namespace platform {
 class Window;
 }
@@ -190,6 +193,9 @@ class App {
   std::size_t simCount() const { return sims_.size(); }
   /// The 3D renderer (null before the GL context exists); tests reach its switches here.
   render::SceneRenderer* sceneRenderer() { return renderer_.get(); }
+  /// Labels hidden behind other vessels found by rays against the tubes on the CPU instead of
+  /// depth reads (the browser build, where depth cannot be read back; settable for tests).
+  void setLabelsByPicking(bool on) { labelsByPicking_ = on; }
   Simulation& sim(std::size_t i) { return *sims_.at(i); }
   const Simulation& sim(std::size_t i) const { return *sims_.at(i); }
   /// Which simulations the body's actions act on side by side: 0 both, 1 left, 2 right.
@@ -289,6 +295,7 @@ class App {
   void fillVesselLive(ui::VesselCard& card, int vessel) const;
   /// Applies the settings file (if any); returns the scene it asks for, if any.
   std::optional<std::filesystem::path> applySettings();
+  io::Settings settingsNow() const;
   void saveSettings();
   void registerKeyDocs();
   void handleInput(const std::vector<platform::InputEvent>& events);
@@ -323,6 +330,7 @@ class App {
   render::GlInfo gl_;
   std::unique_ptr<render::ShaderLibrary> shaders_;
   std::unique_ptr<render::SceneRenderer> renderer_;
+  bool labelsByPicking_ = !render::RenderTarget::depthReadable();
   render::RenderTarget target_;
   std::unique_ptr<ImGuiLayer> imgui_;
   ActionRegistry actions_;

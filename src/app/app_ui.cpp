@@ -53,8 +53,21 @@ std::vector<std::pair<std::string, Vec2>> App::labelAnchors(Vec2 viewport) const
   const float fbScale = static_cast<float>(target_.height()) / std::max(viewport.y, 1.0f);
   const Vec2 toFb{fbScale, fbScale};
   const Vec3 eye = state_.camera.eye();
+  std::vector<bool> shown;
+  if (labelsByPicking_) {
+    shown.resize(a.vessels.size());
+    for (std::size_t i = 0; i < shown.size(); ++i) shown[i] = vesselVisible(i);
+  }
   auto visible = [&](Vec3 screen, float radius) {
-    if (!render::RenderTarget::depthReadable()) return true;  // WebGL: every anchor counts as seen
+    if (labelsByPicking_) {
+      // WebGL cannot read depth back: the ray through the anchor against the vessels' tubes on
+      // the CPU (VesselPicker). Another vessel in front hides the label; bones do not.
+      if (!picker_) return true;
+      const Vec3 nearP = state_.camera.unproject(Vec2(screen), 0.0f, viewport);
+      const Vec3 centre = state_.camera.unproject(Vec2(screen), screen.z * 0.5f + 0.5f, viewport);
+      const auto hit = picker_->pick(nearP, glm::normalize(centre - nearP), shown);
+      return !hit || hit->distance > glm::distance(nearP, centre) - radius - 0.3f;
+    }
     // The wall nearest the eye is `radius` in front of the centerline; allow 0.3 cm slack.
     const Vec2 px = Vec2(screen) * toFb;
     const float depth = target_.readDepth(static_cast<int>(px.x), static_cast<int>(px.y));

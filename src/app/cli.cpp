@@ -23,6 +23,7 @@
 #include "io/lesson.h"
 #include "io/scene.h"
 #include "io/simulation_reader.h"
+#include "platform/storage.h"
 
 namespace venaviz {
 namespace {
@@ -568,6 +569,8 @@ int cmdGui(Args& a) {
   }
   if (const auto dir = paths::configDir(); !dir.empty()) opt.settingsFile = dir / "settings.json";
 #ifdef __EMSCRIPTEN__
+  // The page's files are new at each visit: the settings come back from the browser's storage.
+  if (opt.settingsFile) platform::restoreStoredFile(*opt.settingsFile, kSettingsStorageKey);
   // The page keeps calling the app's frames after main returns: it lives as long as the page.
   static App* app = new App(opt);
   return app->run();

@@ -1,5 +1,7 @@
 #include "app/imgui_layer.h"
 
+#include <algorithm>
+
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -50,6 +52,15 @@ void ImGuiLayer::beginFrame(Vec2 displaySize, float dt) {
   ImGui_ImplOpenGL3_NewFrame();
   if (windowed_) {
     ImGui_ImplGlfw_NewFrame();
+#ifdef __EMSCRIPTEN__
+    // The canvas, not emscripten's GLFW, knows the page's size after a resize (Window reads
+    // it); the pointer already comes in canvas pixels. Virtual time in a headless browser can
+    // give a zero time step, which ImGui asserts on.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(displaySize.x, displaySize.y);
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.DeltaTime = std::max(io.DeltaTime, 1e-4f);
+#endif
   } else {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(displaySize.x, displaySize.y);

@@ -65,7 +65,7 @@ Settings loadSettings(const std::filesystem::path& path, std::string& message) {
   return s;
 }
 
-void saveSettings(const std::filesystem::path& path, const Settings& s) {
+std::string settingsText(const Settings& s) {
   Json j;
   j["format"] = "venaviz-settings";
   j["version"] = 1;
@@ -83,7 +83,11 @@ void saveSettings(const std::filesystem::path& path, const Settings& s) {
                               {"distance", b.distance},
                               {"yaw_deg", b.yawDeg},
                               {"pitch_deg", b.pitchDeg}});
-  writeFileAtomic(path, j.dump(2) + "\n");
+  return j.dump(2) + "\n";
+}
+
+void saveSettings(const std::filesystem::path& path, const Settings& s) {
+  writeFileAtomic(path, settingsText(s));
 }
 
 }  // namespace venaviz::io

@@ -30,6 +30,8 @@ struct Settings {
 /// Reads settings. Missing file: defaults, `message` empty. Damaged or invalid: defaults and
 /// `message` = "FILE: line:col: ... ; using the default settings" (one line).
 Settings loadSettings(const std::filesystem::path& path, std::string& message);
+/// The settings as the file holds them (JSON text): equal settings give equal text.
+std::string settingsText(const Settings& settings);
 /// Writes settings atomically (temporary file + rename; creates the folder). Throws
 /// venaviz::Error naming the file when it cannot be written.
 void saveSettings(const std::filesystem::path& path, const Settings& settings);

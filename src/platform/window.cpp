@@ -1,6 +1,9 @@
 #include "platform/window.h"
 
 #include <GLFW/glfw3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -273,6 +276,19 @@ void Window::requestClose() {
 }
 void Window::pollEvents() {
   glfwPollEvents();
+#ifdef __EMSCRIPTEN__
+  // The page's canvas fills the window at the device's pixels: after a resize (or a turn of
+  // the tablet) its drawing buffer follows the new CSS size. Emscripten's GLFW keeps its own
+  // size, so the sizes below read the canvas itself; pointer positions already scale by it.
+  double cssW = 0.0, cssH = 0.0;
+  if (emscripten_get_element_css_size("#canvas", &cssW, &cssH) == EMSCRIPTEN_RESULT_SUCCESS && cssW > 0 && cssH > 0) {
+    const double dpr = std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 3.0);
+    const int w = static_cast<int>(std::lround(cssW * dpr)), h = static_cast<int>(std::lround(cssH * dpr));
+    int cw = 0, ch = 0;
+    emscripten_get_canvas_element_size("#canvas", &cw, &ch);
+    if (w != cw || h != ch) emscripten_set_canvas_element_size("#canvas", w, h);
+  }
+#endif
 }
 void Window::waitEvents(double timeout) {
   glfwWaitEventsTimeout(timeout);
@@ -283,12 +299,20 @@ void Window::swapBuffers() {
 
 Vec2 Window::windowSize() const {
   int w = 0, h = 0;
+#ifdef __EMSCRIPTEN__
+  emscripten_get_canvas_element_size("#canvas", &w, &h);
+  if (w > 0 && h > 0) return {static_cast<float>(w), static_cast<float>(h)};
+#endif
   glfwGetWindowSize(static_cast<GLFWwindow*>(handle_), &w, &h);
   return {static_cast<float>(w), static_cast<float>(h)};
 }
 
 glm::ivec2 Window::framebufferSize() const {
   int w = 0, h = 0;
+#ifdef __EMSCRIPTEN__
+  emscripten_get_canvas_element_size("#canvas", &w, &h);
+  if (w > 0 && h > 0) return {w, h};
+#endif
   glfwGetFramebufferSize(static_cast<GLFWwindow*>(handle_), &w, &h);
   return {w, h};
 }

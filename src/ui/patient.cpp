@@ -74,7 +74,7 @@ bool bigButton(const std::string& text, const std::string& id, float width, floa
 void choicesPanel(const UiModel::PatientView& p, const FontSet& fonts, PanelState& st, Actions& out) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize, gap = em * 0.6f;
-  const float width = std::clamp(em * 16.0f, 240.0f, vp->Size.x * 0.34f);
+  const float width = std::min(std::max(em * 16.0f, 240.0f), vp->Size.x * 0.34f);  // a narrow screen wins
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + gap, vp->Pos.y + gap));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->Size.y - 2.0f * gap));
@@ -159,7 +159,7 @@ void gauge(const UiModel::PatientView& p, const FontSet& fonts) {
 float rightColumn(const UiModel::PatientView& p, const FontSet& fonts, Actions& out) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float em = fonts.pixelSize, gap = em * 0.6f, h = std::max(48.0f, em * 2.4f);
-  const float width = std::clamp(em * 19.0f, 280.0f, vp->Size.x * 0.34f);
+  const float width = std::min(std::max(em * 19.0f, 280.0f), vp->Size.x * 0.34f);  // a narrow screen wins
   const float x = vp->Pos.x + vp->Size.x - gap - width;
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, em * 0.45f);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(em * 0.5f, em * 0.5f));
@@ -173,11 +173,20 @@ float rightColumn(const UiModel::PatientView& p, const FontSet& fonts, Actions& 
   if (bigButton("< " + p.back, "back", half, h, false, p.canGoBack)) out.push_back("patient_back");
   ImGui::SameLine();
   if (bigButton(p.restart, "restart", half, h, false)) out.push_back("patient_restart");
-  const float n = static_cast<float>(std::max<std::size_t>(p.languages.size(), 1));
-  const float langW = (width - em * 0.5f * (n - 1.0f)) / n;
+  // As many language buttons to a row as fit their names (a narrow, upright tablet: fewer).
+  float widest = 0.0f;
+  for (const auto& lang : p.languages) widest = std::max(widest, ImGui::CalcTextSize(lang.second.c_str()).x);
+  widest += 2.0f * ImGui::GetStyle().FramePadding.x;
+  std::size_t perRow = std::max<std::size_t>(p.languages.size(), 1);
+  auto rowWidth = [&](std::size_t k) {
+    const float n = static_cast<float>(k);
+    return (width - em * 0.5f * (n - 1.0f)) / n;
+  };
+  while (perRow > 1 && rowWidth(perRow) < widest) --perRow;
+  const float langW = rowWidth(perRow);
   for (std::size_t k = 0; k < p.languages.size(); ++k) {
     const auto& [code, name] = p.languages[k];
-    if (k > 0) ImGui::SameLine();
+    if (k % perRow != 0) ImGui::SameLine();
     if (bigButton(name, "lang_" + code, langW, h, code == p.language)) out.push_back("language " + code);
   }
   const float navBottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;

@@ -183,6 +183,15 @@ TEST_F(OffscreenGLTest, LabelsNameOnlyVisibleVessels) {
     EXPECT_TRUE(anchor.x >= 0 && anchor.x <= 1280 && anchor.y >= 0 && anchor.y <= 800);
   }
   EXPECT_TRUE(ivc);
+  // The browser build's way (rays against the tubes, no depth read) labels mostly the same.
+  app_->setLabelsByPicking(true);
+  const auto picked = app_->labelAnchors(Vec2(1280.0f, 800.0f));
+  app_->setLabelsByPicking(false);
+  std::size_t same = 0;
+  for (const auto& [text, anchor] : picked)
+    for (const auto& l : labels) same += l.first == text ? 1 : 0;
+  EXPECT_GE(picked.size(), 6u);
+  EXPECT_GE(same * 10, picked.size() * 7) << same << " of " << picked.size() << " labels as the depth test gives";
   app_->apply("layer deep off");
   app_->renderImage(1280, 800, false);
   for (const auto& [text, anchor] : app_->labelAnchors(Vec2(1280.0f, 800.0f))) EXPECT_NE(text, "Inferior vena cava");

@@ -180,6 +180,10 @@ std::map<std::string, float> clickEverything(const ui::UiModel& model, Vec2 disp
   ui.setDraw(&ui::drawPatient);
   std::vector<test::Rect> windows;
   EXPECT_TRUE(ui.run(model, nullptr, &windows).empty()) << "no action without a touch";
+  for (const test::Rect& r : windows)
+    EXPECT_TRUE(r.pos.x >= 0.0f && r.pos.y >= 0.0f && r.pos.x + r.size.x <= display.x + 0.5f &&
+                r.pos.y + r.size.y <= display.y + 0.5f)
+        << display.x << "x" << display.y << ": " << r.name << " goes off the screen";
   std::map<std::string, std::pair<float, float>> spans;  // action: first and last y
   for (const test::Rect& r : windows)
     for (float fx : {0.15f, 0.35f, 0.5f, 0.65f, 0.85f})
@@ -201,7 +205,8 @@ TEST_F(PatientMode, EveryButtonIsReachedByTouchesAndDoesWhatItSays) {
   app.apply("language en");
   app.apply("patient on");
   app.apply("patient_scene leaky");  // a problem: "After treatment" shows, Back is live
-  for (const Vec2 display : {Vec2(1024.0f, 768.0f), Vec2(1280.0f, 800.0f)}) {
+  // Landscape tablets, and an upright one (the languages then take two rows).
+  for (const Vec2 display : {Vec2(1024.0f, 768.0f), Vec2(1280.0f, 800.0f), Vec2(600.0f, 960.0f)}) {
     const ui::UiModel model = app.uiModel(display, false);
     const auto found = clickEverything(model, display);
     const char* expected[] = {"patient_scene healthy", "patient_scene leaky", "patient_scene clot",
