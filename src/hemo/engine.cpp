@@ -60,6 +60,7 @@ Engine::Engine(const Anatomy& anatomy, const Params& params)
   pext_.assign(n, 0.0);
   h_.assign(n, 0.0);
   bedQ_.assign(net_.beds.size(), 0.0);
+  source_.assign(net_.nodes.size(), 0.0);
   cond_.valveRegurgitant.assign(net_.valves.size(), 0.0);
   cond_.linkArea.assign(m, 1.0);
   cond_.linkLesion.assign(m, Lesion::None);
@@ -255,7 +256,7 @@ StepStats Engine::step(double dt) {
       area_[i] = a * net_.nodes[i].area0;
       p_[i] = pext_[i] + ptm + etaDt * (a - Vn[i] / V0);
       C_[i] = V0 / (slope + etaDt);
-      net[i] = 0.0;
+      net[i] = source_[i];
     }
     for (std::size_t j = 0; j < m; ++j) {
       const Link& l = net_.links[j];
@@ -333,7 +334,7 @@ StepStats Engine::step(double dt) {
       // Linearly implicit (Rosenbrock-Euler) step: the flows of the linearised system are the
       // step's flows. One evaluation, one factorisation, one solve; mass is still booked exactly.
       q = Qk_;
-      std::fill(net.begin(), net.end(), 0.0);
+      std::copy(source_.begin(), source_.end(), net.begin());
       for (std::size_t j = 0; j < m; ++j) {
         const Link& l = net_.links[j];
         net[ix(l.a)] -= q[j];
@@ -361,6 +362,7 @@ StepStats Engine::step(double dt) {
   for (std::size_t i = 0; i < n; ++i) V_[i] = Vn[i] + dt * net[i];
   Q_ = q;
   for (std::size_t b = 0; b < net_.beds.size(); ++b) inflowTotal_ += dt * bedQ_[b];
+  for (double qs : source_) sourceTotal_ += dt * qs;
   for (std::size_t f = 0; f < cond_.fistulas.size(); ++f)
     inflowTotal_ += dt * (linearised ? fistQ[f] : fistS[f] - fistC[f] * p_[ix(cond_.fistulas[f].first)]);
   for (std::size_t j = 0; j < m; ++j)
@@ -398,7 +400,7 @@ void Engine::settle(double seconds, double dt) {
   t_ = t0;
   std::fill(lastReflux_.begin(), lastReflux_.end(), 0.0);  // episodes during settling do not count
   std::fill(currentReflux_.begin(), currentReflux_.end(), 0.0);
-  inflowTotal_ = outflowTotal_ = 0.0;
+  inflowTotal_ = outflowTotal_ = sourceTotal_ = 0.0;
 }
 
 double Engine::totalVolume() const {

@@ -84,6 +84,12 @@ class Engine {
   double cumulativeInflow() const { return inflowTotal_; }
   double cumulativeOutflow() const { return outflowTotal_; }
   double bedFlow(int bed) const { return bedQ_[static_cast<std::size_t>(bed)]; }  ///< m^3/s
+  /// Fluid that leaves or joins the veins outside the links and beds, per compartment, m^3/s
+  /// (> 0 in): capillary filtration into the tissues (< 0) and lymph coming back (> 0), set
+  /// by the tissue model (hemo/tissue.h) before each step and held until changed.
+  std::vector<double>& nodeSources() { return source_; }
+  /// What the sources have added so far, m^3 (a filtering body: negative).
+  double cumulativeSource() const { return sourceTotal_; }
 
  private:
   void updateDrivers();
@@ -107,7 +113,8 @@ class Engine {
   double heightsTilt_ = 0.0;
   bool heightsValid_ = false;
   std::vector<double> lastDp_, lastReflux_, currentReflux_, bedQ_;
-  double pRA_ = 0.0, inflowTotal_ = 0.0, outflowTotal_ = 0.0;
+  double pRA_ = 0.0, inflowTotal_ = 0.0, outflowTotal_ = 0.0, sourceTotal_ = 0.0;
+  std::vector<double> source_;
   struct Solver;
   std::unique_ptr<Solver> solver_;
 };
