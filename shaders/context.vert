@@ -11,6 +11,9 @@ layout(location = VZ_ATTR_NORMAL) in vec3 aNormal;
 uniform mat4 uViewProj;
 uniform vec3 uEye;
 uniform vec4 uClip;  // keep where dot(uClip.xyz, p) >= uClip.w (off: 0,0,0,-1)
+// Swelling of the lower legs (skin only): outward offset in cm of the patient's left (x > 0)
+// and right leg, full below 20 cm above the floor, fading to nothing at the knee (z cm).
+uniform vec3 uSwell;
 
 out vec3 vWorldPos;
 out vec3 vNormal;
@@ -18,9 +21,14 @@ out vec4 vShade;  // premultiplied sRGB colour and alpha
 out float vClip;  // < 0: on the side the clipping plane cuts away
 
 void main() {
-  vWorldPos = aPosition;
-  vClip = dot(uClip.xyz, aPosition) - uClip.w;
+  vec3 p = aPosition;
+  if (uSwell.z > 0.0) {
+    float w = 1.0 - smoothstep(20.0, uSwell.z, p.z);
+    p += aNormal * (w * (p.x > 0.0 ? uSwell.x : uSwell.y));
+  }
+  vWorldPos = p;
+  vClip = dot(uClip.xyz, p) - uClip.w;
   vNormal = aNormal;
-  vShade = contextShade(normalize(aNormal), normalize(uEye - aPosition));
-  gl_Position = uViewProj * vec4(aPosition, 1.0);
+  vShade = contextShade(normalize(aNormal), normalize(uEye - p));
+  gl_Position = uViewProj * vec4(p, 1.0);
 }

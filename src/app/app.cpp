@@ -434,6 +434,22 @@ void App::uploadFrameData(int fbHeight) {
         (2.0f * std::tan(glm::radians(state_.camera.fovYDeg()) * 0.5f) * std::max(state_.camera.pose().distance, 1.0f));
     look_.fineWalls = pxPerCm > 9.0f;
   }
+  // Swelling on the skin: each lower leg's extra tissue fluid as an outward offset. The lower leg
+  // as a tube of mean radius 4.5 cm over the 34 cm the shader's weight spans (full below 20 cm,
+  // fading to the knee): 1 mL is 1/(2 pi 4.5 x 34) = 0.0010 cm. Drawn 10x (the panel says so):
+  // a day's 25 mL is 0.03 cm, under a pixel at any useful distance.
+  look_.swellModel = -1;
+  for (std::size_t i = 0; i < state_.scene.anatomy.models.size() && look_.swellModel < 0; ++i)
+    if (state_.scene.anatomy.models[i].layer == Layer::Skin) look_.swellModel = static_cast<int>(i);
+  for (std::size_t b = 0; b < 2; ++b) {
+    look_.swell[b] = Vec3(0.0f);
+    if (b >= sims_.size() || !sims_[b]->tissue) continue;
+    const hemo::Tissue& t = *sims_[b]->tissue;
+    auto cm = [&](int leg) {
+      return std::clamp(static_cast<float>(t.swelling(leg) * 1e6 * kSwellCmPerMl * kSwellShownTimes), -0.5f, 2.0f);
+    };
+    look_.swell[b] = Vec3(cm(0), cm(1), static_cast<float>(t.params().kneeHeightCm));
+  }
   look_.particles = state_.particles && sim().flow;
   look_.particleColor = state_.particleColor;
   look_.clipPlane = clipPlane();

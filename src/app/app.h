@@ -37,6 +37,10 @@ namespace venaviz {
 
 /// The browser build keeps the settings file in the page's localStorage under this key.
 inline constexpr const char* kSettingsStorageKey = "venaviz.settings";
+/// The skin's outward offset per mL of a lower leg's extra tissue fluid (app.cpp says why), and
+/// how many times the swelling is drawn larger than it is (the panel's readout says so).
+inline constexpr double kSwellCmPerMl = 1.0 / (2.0 * 3.14159265 * 4.5 * 34.0);
+inline constexpr double kSwellShownTimes = 10.0;
 
 namespace platform {
 class Window;

@@ -217,6 +217,30 @@ void App::registerBodyActions() {
           engineOrThrow("fast_forward");
           simulate(args.empty() ? 30.0 : parseNumberArg("fast_forward", args[0], 0.1, 600.0));
         });
+  a.add("day", "day PLAN|off",
+        "A day of the lower legs' swelling as a time-lapse, 8 hours in 16 s, for this body's valves, clots "
+        "and stockings: " + hemo::dayPlanNames() + "; off: the swelling back to none",
+        1, 1, [this, engineOrThrow](auto& args) {
+          engineOrThrow("day");
+          Simulation& one = sim();
+          if (!one.tissue) throw Error("day: this scene has no lower legs to swell");
+          if (args[0] == "off") {
+            one.day.clear();
+            one.dayPlayed = -1.0;
+            one.dayName.clear();
+            for (int leg = 0; leg < 2; ++leg) one.tissue->leg(leg) = {};
+            return;
+          }
+          const hemo::DayPlan plan = hemo::dayPlan(args[0]);  // throws naming the plans
+          const hemo::DayResult r =
+              hemo::runDay(state_.scene.anatomy, plan, 5.0, hemo::defaultTissueParams(), &one.engine->conditions());
+          one.day = r.samples;
+          one.dayPlayed = 0.0;
+          one.dayName = plan.name;
+          log::info("day \"" + plan.name + "\": left lower leg " + std::to_string(std::lround(r.samples.back().swellingMl[0])) +
+                    " mL after " + std::to_string(std::lround(r.samples.back().minutes / 60.0)) + " h (" +
+                    std::to_string(r.wallSeconds).substr(0, 4) + " s)");
+        });
   a.add("click_mode", "click_mode select|probe|valve|thrombus",
         "What a click on a vein does: select it, place a probe, toggle its valves, or place a clot", 1, 1,
         [&s](auto& args) {
@@ -362,6 +386,14 @@ void App::fillBodyModel(ui::UiModel& m) const {
 
   // The calf pump's ejection fraction once a tiptoe bout has been done standing.
   if (sim().calf.valid()) m.readouts.push_back({"L calf EF", sim().calf.ejectionFraction(), "%", "40-65"});
+  // The lower legs' extra tissue fluid (drawn 10x on the skin), and a day's clock while one plays.
+  if (const hemo::Tissue* t = sim().tissue.get()) {
+    if (!sim().day.empty())
+      m.readouts.push_back({"Day " + std::string(sim().dayPlayed < sim().dayPlaySeconds ? "(playing)" : "(done)"),
+                            sim().dayMinutes() / 60.0, "h", ""});
+    m.readouts.push_back({"L leg fluid (skin 10x)", t->swelling(0) * 1e6, "mL", ""});
+    m.readouts.push_back({"R leg fluid (skin 10x)", t->swelling(1) * 1e6, "mL", ""});
+  }
 }
 
 void App::fillVesselLive(ui::VesselCard& card, int vessel) const {

@@ -17,7 +17,27 @@ std::unique_ptr<hemo::Engine> Simulation::makeEngine(const Anatomy& anatomy) {
 Simulation::Simulation(const Anatomy& anatomy, std::size_t particleBudget, std::unique_ptr<hemo::Engine> e)
     : engine(e ? std::move(e) : makeEngine(anatomy)), anatomy_(&anatomy) {
   if (engine) flow = std::make_unique<FlowView>(anatomy, *engine, particleBudget);
+  makeTissue();
   resetTracking();
+}
+
+void Simulation::makeTissue() {
+  tissue.reset();
+  day.clear();
+  dayPlayed = -1.0;
+  dayName.clear();
+  tissueDue_ = 0.0;
+  if (!engine) return;
+  try {
+    tissue = std::make_unique<hemo::Tissue>(*anatomy_, *engine);  // the engine is new: lying at rest
+  } catch (const Error& e) {
+    log::debug(std::string("no swelling model: ") + e.what());  // e.g. a scene without legs
+  }
+}
+
+double Simulation::dayMinutes() const {
+  if (day.empty() || dayPlayed < 0.0) return 0.0;
+  return day.back().minutes * std::min(dayPlayed / dayPlaySeconds, 1.0);
 }
 
 void Simulation::setParticleBudget(std::size_t budget) {
@@ -37,6 +57,7 @@ void Simulation::rebuild(std::size_t particleBudget) {
   patient.reset();
   lastPumpPhase_ = -1.0;
   flow = std::make_unique<FlowView>(*anatomy_, *engine, particleBudget);
+  makeTissue();
 }
 
 void Simulation::resetTracking() {
@@ -56,6 +77,26 @@ void Simulation::resetTracking() {
 void Simulation::step(double dt) {
   if (!engine) return;
   applyDueEvents();
+  if (tissue) {
+    // The tissue changes over minutes: a step every 0.1 s of engine time is plenty.
+    tissueDue_ += dt;
+    if (dayPlayed >= 0.0 && dayPlayed < dayPlaySeconds) {
+      // A day playing: the swelling follows its samples (8 hours in dayPlaySeconds).
+      dayPlayed += dt;
+      const double minutes = dayMinutes();
+      std::size_t k = 1;
+      while (k + 1 < day.size() && day[k].minutes < minutes) ++k;
+      const hemo::DaySample& a = day[k - 1];
+      const hemo::DaySample& b = day[std::min(k, day.size() - 1)];
+      const double f = b.minutes > a.minutes ? std::clamp((minutes - a.minutes) / (b.minutes - a.minutes), 0.0, 1.0) : 1.0;
+      for (int leg = 0; leg < 2; ++leg)
+        tissue->leg(leg).extraVolume = 1e-6 * (a.swellingMl[leg] + f * (b.swellingMl[leg] - a.swellingMl[leg]));
+      tissueDue_ = 0.0;
+    } else if (tissueDue_ >= 0.1) {
+      tissue->step(*engine, tissueDue_);
+      tissueDue_ = 0.0;
+    }
+  }
   engine->step(dt);
   probes.sample(*engine);
   if (avpNode >= 0) avp.update(*engine, engine->pressure(avpNode) / hemo::kMmHg);

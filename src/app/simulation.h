@@ -12,8 +12,10 @@
 #include "app/flow_view.h"
 #include "app/patient.h"
 #include "app/probes.h"
+#include "hemo/day.h"
 #include "hemo/engine.h"
 #include "hemo/scenario.h"
+#include "hemo/tissue.h"
 
 namespace venaviz {
 
@@ -57,6 +59,16 @@ class Simulation {
 
   /// The hemodynamic engine for the scene's veins (null when the scene has none).
   std::unique_ptr<hemo::Engine> engine;
+  /// The lower legs' tissue fluid (swelling), coupled to the engine; null when the scene has no
+  /// capillary beds below the knees.
+  std::unique_ptr<hemo::Tissue> tissue;
+  /// A day's swelling played as a time-lapse ("day PLAN"): its samples, the simulated seconds
+  /// of wall time it takes, how far it has played (s; < 0: none playing) and its name.
+  std::vector<hemo::DaySample> day;
+  double dayPlaySeconds = 16.0, dayPlayed = -1.0;
+  std::string dayName;
+  /// The day's clock (minutes into the plan) and whether one has played since the last reset.
+  double dayMinutes() const;
   /// Lumen, particles and the live state handed to the renderer (null without an engine).
   std::unique_ptr<FlowView> flow;
   /// A protocol playing: its events fire as simulated time passes.
@@ -87,7 +99,9 @@ class Simulation {
 
  private:
   void trackContractions();
+  void makeTissue();
   const Anatomy* anatomy_;
+  double tissueDue_ = 0.0;  ///< s of engine time since the tissue last stepped
   double lastPumpPhase_ = -1.0;  ///< activity start seen last step (a new bout resets the count)
   bool wasContracted_ = false;
 };

@@ -53,10 +53,14 @@ DayPlan dayPlan(const std::string& name) {
   throw Error("day: unknown plan \"" + name + "\"; expected one of: " + dayPlanNames());
 }
 
-DayResult runDay(const Anatomy& anatomy, const DayPlan& plan, double sampleMinutes, const TissueParams& params) {
+DayResult runDay(const Anatomy& anatomy, const DayPlan& plan, double sampleMinutes, const TissueParams& params,
+                 const Conditions* start) {
   const auto t0 = std::chrono::steady_clock::now();
   Engine engine(anatomy);
   Tissue tissue(anatomy, engine, params);
+  if (start && start->nodeExternal.size() == engine.conditions().nodeExternal.size() &&
+      start->linkArea.size() == engine.conditions().linkArea.size())
+    engine.conditions() = *start;
   for (const Condition& c : plan.conditions) applyCondition(engine, anatomy, c);
   DriverSettings& d = engine.drivers().settings();
   // The fast dynamics, once per posture and activity: settled, then averaged over a sample.

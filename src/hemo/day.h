@@ -52,8 +52,9 @@ struct DayResult {
   double wallSeconds = 0.0;
 };
 
-/// Runs the plan on a new engine of `anatomy` (default parameters).
+/// Runs the plan on a new engine of `anatomy` (default parameters), with `start`'s conditions
+/// (a body's valves, clots, stockings; null: healthy) under the plan's own.
 DayResult runDay(const Anatomy& anatomy, const DayPlan& plan, double sampleMinutes = 5.0,
-                 const TissueParams& params = defaultTissueParams());
+                 const TissueParams& params = defaultTissueParams(), const Conditions* start = nullptr);
 
 }  // namespace venaviz::hemo

@@ -88,6 +88,10 @@ Tissue::Tissue(const Anatomy& anatomy, const Engine& engine, const TissueParams&
       }
       skinNode_[static_cast<std::size_t>(leg)].push_back(best);
     }
+  for (std::size_t i = 0; i < net.nodes.size(); ++i) {
+    if (net.nodes[i].group == ExtGroup::CalfLeft) calfNodes_[0].push_back(static_cast<int>(i));
+    if (net.nodes[i].group == ExtGroup::CalfRight) calfNodes_[1].push_back(static_cast<int>(i));
+  }
   // The thoracic duct ends at the left venous angle, where the left internal jugular and
   // subclavian veins form the left brachiocephalic vein (any anatomy text).
   for (const char* id : {"brachiocephalic_vein_left", "superior_vena_cava"})
@@ -139,17 +143,15 @@ TissueDrive Tissue::drive(const Engine& engine, int leg) const {
     if (at >= 0) skin += engine.conditions().nodeExternal[static_cast<std::size_t>(at)] / bed.resistance;
     wsum += 1.0 / bed.resistance;
   }
-  const ExtGroup calf = leg == 0 ? ExtGroup::CalfLeft : ExtGroup::CalfRight;
   double muscle = 0.0;
-  int n = 0;
-  for (std::size_t i = 0; i < net.nodes.size(); ++i)
-    if (net.nodes[i].group == calf) {
-      const NodeOutput o = engine.node(static_cast<int>(i));
-      muscle += (o.pressureMmHg - o.transmuralMmHg) * kMmHg - engine.conditions().nodeExternal[i];
-      ++n;
-    }
+  const auto& calf = calfNodes_[static_cast<std::size_t>(leg)];
+  for (int i : calf) {
+    const NodeOutput o = engine.node(i);
+    muscle += (o.pressureMmHg - o.transmuralMmHg) * kMmHg - engine.conditions().nodeExternal[static_cast<std::size_t>(i)];
+  }
+  const auto n = calf.size();
   out.externalPressure = p_.skinTransmission * skin / wsum;
-  out.musclePressure = n > 0 ? std::max(muscle / n, 0.0) : 0.0;
+  out.musclePressure = n > 0 ? std::max(muscle / static_cast<double>(n), 0.0) : 0.0;
   out.lymphPump = d.activity == Activity::Still ? 1.0 : p_.lymphPumpWalking;
   return out;
 }

@@ -111,6 +111,7 @@ class Tissue {
   /// Per bed of beds_: the named vein compartment nearest its small veins (whose external
   /// pressure is what a stocking puts on the skin there).
   std::array<std::vector<int>, 2> skinNode_;
+  std::array<std::vector<int>, 2> calfNodes_;  ///< deep calf compartments (the pump's pressure)
   double lymph0_ = 0.0;
 };
 

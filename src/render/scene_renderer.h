@@ -43,6 +43,11 @@ struct SceneLook {
   /// Clipping plane: what lies where dot(xyz, p) < w (body frame, cm) is cut away. The default
   /// (0, 0, 0, -1) keeps everything.
   Vec4 clipPlane{0.0f, 0.0f, 0.0f, -1.0f};
+  /// Swelling of the lower legs drawn on one context model (the skin; -1: none): per body
+  /// (side by side), the outward offset in cm of the left and right leg and the knee's height
+  /// (cm; 0: no swelling), full below 20 cm, fading to nothing at the knee.
+  int swellModel = -1;
+  Vec3 swell[2] = {Vec3(0.0f), Vec3(0.0f)};
 };
 
 /// Floats per particle in setParticles: position (cm) and signed velocity (cm/s, > 0 towards

@@ -546,3 +546,35 @@ TEST_F(FlowGLTest, ClippingPlaneCutsAwayOneSideAndItsLabels) {
   app_->apply("clip off");
   EXPECT_GT(count(true), topBefore * 9 / 10);
 }
+
+// --- swelling: a day of the lower legs as a time-lapse on the skin -----------------------------
+
+TEST_F(FlowGLTest, ADayOnYourFeetSwellsTheSkinOfTheLowerLegsAndOffUndoesIt) {
+  App& app = *app_;
+  app.runScript("posture standing; xray off; layer bones off; layer muscles off; layer deep off; "
+                "layer superficial off; layer perforators off; layer arteries off; particles off; "
+                "camera_to target=0,-2,26 distance=110 duration=0.01; wait 0.5");
+  const Image morning = app.renderImage(640, 400, false);
+  ASSERT_NE(app.sim().tissue, nullptr);
+  app.apply("day standing");
+  EXPECT_FALSE(app.sim().day.empty());
+  app.runScript("wait 8");
+  EXPECT_GT(app.sim().dayMinutes(), 100.0) << "halfway through the time-lapse";
+  EXPECT_LT(app.sim().dayMinutes(), 400.0);
+  app.runScript("wait 9");
+  EXPECT_NEAR(app.sim().dayMinutes(), 480.0, 1e-6) << "the whole day played";
+  EXPECT_GT(app.sim().tissue->swelling(0) * 1e6, 10.0) << "mL of extra tissue fluid";
+  const Image evening = app.renderImage(640, 400, false);
+  // The swollen skin covers pixels the morning's background showed (wider ankles).
+  std::size_t wider = 0;
+  for (std::size_t i = 0; i + 3 < morning.rgba.size(); i += 4)
+    if (std::abs(int(evening.rgba[i]) - int(morning.rgba[i])) > 12) ++wider;
+  EXPECT_GT(wider, 200u) << "pixels changed by the swelling";
+  const auto model = app.uiModel({1280.0f, 800.0f}, false);
+  bool shown = false;
+  for (const auto& r : model.readouts) shown = shown || r.label.rfind("L leg fluid", 0) == 0;
+  EXPECT_TRUE(shown) << "the panel reads the leg's fluid";
+  app.apply("day off");
+  EXPECT_EQ(app.sim().tissue->swelling(0), 0.0);
+  EXPECT_THROW(app.apply("day marathon"), Error);
+}
