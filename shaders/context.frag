@@ -12,5 +12,5 @@ layout(location = 0) out vec4 fragColor;
 
 void main() {
   if (vClip < 0.0) discard;  // the clipping plane
-  fragColor = contextShade(normalize(vNormal), normalize(uEye - vWorldPos));
+  fragColor = contextShade(normalize(vNormal), normalize(uEye - vWorldPos), vWorldPos);
 }

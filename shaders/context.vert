@@ -29,6 +29,6 @@ void main() {
   vWorldPos = p;
   vClip = dot(uClip.xyz, p) - uClip.w;
   vNormal = aNormal;
-  vShade = contextShade(normalize(aNormal), normalize(uEye - p));
+  vShade = contextShade(normalize(aNormal), normalize(uEye - p), p);
   gl_Position = uViewProj * vec4(p, 1.0);
 }

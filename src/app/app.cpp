@@ -327,6 +327,8 @@ bool App::applyReported(const std::string& command) {
 
 void App::apply(const std::string& command) {
   applyTracked(command);
+  // Skin changes shown follow the body: a treatment lowers the walking pressure, and the class.
+  for (auto& one : sims_) one->updateSkin();
 }
 
 void App::resetBodyTracking() {
@@ -450,6 +452,16 @@ void App::uploadFrameData(int fbHeight) {
     };
     look_.swell[b] = Vec3(cm(0), cm(1), static_cast<float>(t.params().kneeHeightCm));
   }
+  // Skin changes of the gaiter area, per body (skin_years).
+  for (std::size_t b = 0; b < 2; ++b) {
+    look_.skinLevel[b] = Vec2(0.0f);
+    if (b >= sims_.size() || sims_[b]->skinYears < 0.0) continue;
+    auto level = [&](int leg) { return static_cast<float>(sims_[b]->skin[static_cast<std::size_t>(leg)].ceap); };
+    look_.skinLevel[b] = Vec2(level(0), level(1));
+  }
+  for (int leg = 0; leg < 2; ++leg)
+    if (const Landmark* m = state_.scene.anatomy.findLandmark(leg == 0 ? "medial_malleolus_left" : "medial_malleolus_right"))
+      look_.malleolus[leg] = m->position;
   look_.particles = state_.particles && sim().flow;
   look_.particleColor = state_.particleColor;
   look_.clipPlane = clipPlane();

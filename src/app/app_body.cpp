@@ -241,6 +241,23 @@ void App::registerBodyActions() {
                     " mL after " + std::to_string(std::lround(r.samples.back().minutes / 60.0)) + " h (" +
                     std::to_string(r.wallSeconds).substr(0, 4) + " s)");
         });
+  a.add("skin_years", "skin_years YEARS|off",
+        "Skin of the gaiter area after YEARS (0-40) of untreated reflux, estimated from each leg's walking venous "
+        "pressure (an association from published series, not a diagnosis); off: hidden",
+        1, 1, [this, engineOrThrow](auto& args) {
+          engineOrThrow("skin_years");
+          Simulation& one = sim();
+          one.skinYears = args[0] == "off" ? -1.0 : parseNumberArg("skin_years", args[0], 0.0, 40.0);
+          one.updateSkin();
+          if (one.skinYears >= 0.0)
+            for (int leg = 0; leg < 2; ++leg) {
+              const hemo::SkinEstimate& k = one.skin[static_cast<std::size_t>(leg)];
+              log::info(std::string(leg == 0 ? "left" : "right") + " leg: " + std::string(hemo::toString(k.ceap)) +
+                        ", walking pressure " + std::to_string(std::lround(k.avpMmHg)) + " mmHg, skin changes " +
+                        std::to_string(std::lround(k.skinChangePct)) + " % by now, ulcers " +
+                        std::to_string(std::lround(k.ulcerPct)) + " % at this pressure (associations)");
+            }
+        });
   a.add("click_mode", "click_mode select|probe|valve|thrombus",
         "What a click on a vein does: select it, place a probe, toggle its valves, or place a clot", 1, 1,
         [&s](auto& args) {
@@ -386,6 +403,18 @@ void App::fillBodyModel(ui::UiModel& m) const {
 
   // The calf pump's ejection fraction once a tiptoe bout has been done standing.
   if (sim().calf.valid()) m.readouts.push_back({"L calf EF", sim().calf.ejectionFraction(), "%", "40-65"});
+  // The skin estimate, in words, as an association.
+  if (sim().skinYears >= 0.0)
+    for (int leg = 0; leg < 2; ++leg) {
+      const hemo::SkinEstimate& k = sim().skin[static_cast<std::size_t>(leg)];
+      char line[320];
+      std::snprintf(line, sizeof line,
+                    "%s leg after %.0f years of reflux: %s %s (walking pressure %.0f mmHg: %.0f%% of such legs "
+                    "have ulcers; an association, not a diagnosis)",
+                    leg == 0 ? "Left" : "Right", k.years, std::string(hemo::toString(k.ceap)).c_str(),
+                    std::string(hemo::describe(k.ceap)).c_str(), k.avpMmHg, k.ulcerPct);
+      m.activeConditions.push_back(line);
+    }
   // The lower legs' extra tissue fluid (drawn 10x on the skin), and a day's clock while one plays.
   if (const hemo::Tissue* t = sim().tissue.get()) {
     if (!sim().day.empty())

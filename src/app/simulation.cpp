@@ -35,6 +35,20 @@ void Simulation::makeTissue() {
   }
 }
 
+void Simulation::updateSkin() {
+  if (!engine || skinYears < 0.0) return;
+  const hemo::Conditions& c = engine->conditions();
+  const bool same = skinFor && skinFor->valveRegurgitant == c.valveRegurgitant && skinFor->linkArea == c.linkArea &&
+                    skinFor->nodeExternal == c.nodeExternal && skinFor->bedScale == c.bedScale;
+  if (!same) {
+    for (int leg = 0; leg < 2; ++leg) skinAvp[static_cast<std::size_t>(leg)] = hemo::walkingAnklePressure(*anatomy_, c, leg == 0 ? 1 : -1);
+    skinFor = c;
+  }
+  for (int leg = 0; leg < 2; ++leg)
+    skin[static_cast<std::size_t>(leg)] =
+        hemo::estimateSkin(skinAvp[static_cast<std::size_t>(leg)], hemo::legReflux(*anatomy_, c, leg == 0 ? 1 : -1), skinYears);
+}
+
 double Simulation::dayMinutes() const {
   if (day.empty() || dayPlayed < 0.0) return 0.0;
   return day.back().minutes * std::min(dayPlayed / dayPlaySeconds, 1.0);

@@ -2,6 +2,7 @@
 // One simulated body: the hemodynamic engine, the lumen and particles shown on it, the protocol
 // playing in it, its probes and trackers, and the undo history of its parameters. The app owns
 // one, or two side by side (one camera, one clock). Plain data plus stepping; no GL, no window.
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "hemo/day.h"
 #include "hemo/engine.h"
 #include "hemo/scenario.h"
+#include "hemo/skin.h"
 #include "hemo/tissue.h"
 
 namespace venaviz {
@@ -69,6 +71,15 @@ class Simulation {
   std::string dayName;
   /// The day's clock (minutes into the plan) and whether one has played since the last reset.
   double dayMinutes() const;
+  /// Skin changes shown for `skinYears` of untreated reflux (< 0: none shown): each leg's
+  /// estimate (left, right) from its walking venous pressure, measured again when the body's
+  /// conditions change (skinFor: the conditions it was measured with).
+  double skinYears = -1.0;
+  std::array<hemo::SkinEstimate, 2> skin{};
+  std::optional<hemo::Conditions> skinFor;
+  std::array<double, 2> skinAvp{};
+  /// Measures (if the conditions changed) and estimates the skin for skinYears.
+  void updateSkin();
   /// Lumen, particles and the live state handed to the renderer (null without an engine).
   std::unique_ptr<FlowView> flow;
   /// A protocol playing: its events fire as simulated time passes.

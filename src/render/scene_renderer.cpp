@@ -233,11 +233,16 @@ void SceneRenderer::drawContext(const OrbitCamera& camera, const Mat4& vp, bool 
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
   }
-  const GLint swellAt = glGetUniformLocation(prog, "uSwell");
+  const GLint swellAt = glGetUniformLocation(prog, "uSwell"), skinAt = glGetUniformLocation(prog, "uSkin");
+  setVec3(prog, "uMalleolusL", look.malleolus[0]);
+  setVec3(prog, "uMalleolusR", look.malleolus[1]);
   for (std::size_t i : order) {
     setVec3(prog, "uColor", contextStyles_[i].color);
     const Vec3 swell = static_cast<int>(i) == look.swellModel ? look.swell[body_] : Vec3(0.0f);
     glUniform3f(swellAt, swell.x, swell.y, swell.z);
+    const bool skin = static_cast<int>(i) == look.swellModel;
+    const Vec2 level = look.skinLevel[body_];
+    glUniform4f(skinAt, level.x, level.y, skin ? 1.0f : 0.0f, 0.0f);
     glUniform1f(glGetUniformLocation(prog, "uOpacity"), contextStyles_[i].opacity);
     const Range& r = contextRanges_[i];
     glDrawElements(GL_TRIANGLES, distant ? r.coarseCount : r.count, GL_UNSIGNED_INT,
@@ -501,7 +506,7 @@ bool SceneRenderer::drawPair(const OrbitCamera& camera, int width, int height, c
   glGetIntegerv(GL_SAMPLE_BUFFERS, &sampleBuffers);
   // (A swollen skin drawn opaque differs between the bodies: then both draw their own.)
   const bool copy = pairCopy_ && !kGles && sampleBuffers == 0 && width == 2 * half &&
-                    (look.swellModel < 0 || look.swell[0] == look.swell[1]);
+                    (look.swellModel < 0 || (look.swell[0] == look.swell[1] && look.skinLevel[0] == look.skinLevel[1]));
   const int prevBody = body_;
   const View left = beginView(camera, 0, half, height);
   drawBase(camera, left, look);

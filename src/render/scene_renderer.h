@@ -48,6 +48,10 @@ struct SceneLook {
   /// (cm; 0: no swelling), full below 20 cm, fading to nothing at the knee.
   int swellModel = -1;
   Vec3 swell[2] = {Vec3(0.0f), Vec3(0.0f)};
+  /// Skin changes of the gaiter area on the same model, per body: the left and right leg's
+  /// CEAP level (0 C0 .. 5 C6, context_light.glsl), placed by the medial malleoli (cm).
+  Vec2 skinLevel[2] = {Vec2(0.0f), Vec2(0.0f)};
+  Vec3 malleolus[2] = {Vec3(8.0f, 0.0f, 8.0f), Vec3(-8.0f, 0.0f, 8.0f)};  ///< left, right
 };
 
 /// Floats per particle in setParticles: position (cm) and signed velocity (cm/s, > 0 towards

@@ -578,3 +578,29 @@ TEST_F(FlowGLTest, ADayOnYourFeetSwellsTheSkinOfTheLowerLegsAndOffUndoesIt) {
   EXPECT_EQ(app.sim().tissue->swelling(0), 0.0);
   EXPECT_THROW(app.apply("day marathon"), Error);
 }
+
+TEST_F(FlowGLTest, YearsOfRefluxStainTheGaiterAreaAndAnUlcerShowsAt40Years) {
+  App& app = *app_;
+  app.runScript("posture standing; layer muscles off; particles off; condition valve_incompetence left_gsv 1; "
+                "camera_to target=4,-2,22 distance=75 yaw=-25 duration=0.01; wait 0.5");
+  const Image before = app.renderImage(640, 400, false);
+  app.apply("skin_years 40");
+  EXPECT_EQ(app.sim().skin[0].ceap, hemo::Ceap::C6);
+  EXPECT_EQ(app.sim().skin[1].ceap, hemo::Ceap::C0) << "the right leg's valves are sound";
+  const Image after = app.renderImage(640, 400, false);
+  std::size_t red = 0, changed = 0;
+  for (std::size_t i = 0; i + 3 < after.rgba.size(); i += 4) {
+    if (after.rgba[i] > 120 && after.rgba[i] > 2 * after.rgba[i + 1] && after.rgba[i] > 2 * after.rgba[i + 2]) ++red;
+    if (std::abs(int(after.rgba[i]) - int(before.rgba[i])) > 10) ++changed;
+  }
+  EXPECT_GT(red, 50u) << "the ulcer's red";
+  EXPECT_GT(changed, 400u) << "the stained gaiter area";
+  bool said = false;
+  for (const std::string& c : app.uiModel({1280.0f, 800.0f}, false).activeConditions)
+    said = said || c.find("not a diagnosis") != std::string::npos;
+  EXPECT_TRUE(said) << "labelled as an association";
+  app.apply("skin_years off");
+  const Image off = app.renderImage(640, 400, false);
+  EXPECT_EQ(off.rgba, before.rgba);
+  EXPECT_THROW(app.apply("skin_years 99"), Error);
+}
