@@ -755,9 +755,36 @@ exit codes: 0 ok, 1 bad input or runtime error, 2 bad command line, 3 no display
 )";
 }
 
+namespace {
+/// The usage text's blocks for one subcommand ("render", "lesson", ...), or "" if none.
+std::string usageOf(const std::string& command) {
+  const std::string all = usageText(), head = "  venaviz " + command + " ";
+  std::string out;
+  bool in = false;
+  for (std::size_t a = 0, b; a < all.size(); a = b + 1) {
+    b = all.find('\n', a);
+    if (b == std::string::npos) b = all.size();
+    const std::string line = all.substr(a, b - a);
+    if (line.rfind("  venaviz ", 0) == 0 || line.rfind("exit codes", 0) == 0) in = line.rfind(head, 0) == 0;
+    if (in) out += line + "\n";
+  }
+  if (!out.empty()) out = "usage:\n" + out + "\n" + all.substr(all.find("exit codes"));
+  return out;
+}
+}  // namespace
+
 int runCli(const std::vector<std::string>& words) {
   Args a{words, 0};
   try {
+    // Every subcommand answers --help (anywhere on its line) with its own part of the usage.
+    if (words.size() >= 2 && words[0].rfind("--", 0) != 0)
+      for (std::size_t k = 1; k < words.size(); ++k)
+        if (words[k] == "--help" || words[k] == "-h") {
+          const std::string text = usageOf(words[0]);
+          if (text.empty()) break;
+          std::cout << text;
+          return kExitOk;
+        }
     if (!a.done() && (words[0] == "--help" || words[0] == "-h" || words[0] == "help")) {
       std::cout << usageText();
       return kExitOk;
