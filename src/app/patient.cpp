@@ -196,8 +196,10 @@ std::vector<std::string> captionKeys(const Facts& f, const Choice& c) {
   const bool up = upright(f.posture), still = f.activity == hemo::Activity::Still;
   const bool lying = f.posture == hemo::Posture::Supine || f.posture == hemo::Posture::LegsElevated;
   // Walking's effect shows after a few strides: judge the gauge once it had time to fall.
-  const bool highWalk = !still && f.sinceChange >= 8.0 && gaugeLevel(f) == 2;
-  const bool blocked = f.clot[0] || f.clot[1];
+  // (6 s: a choice's 8 s run-in has passed by the time its caption is read.)
+  const bool highWalk = !still && f.sinceChange >= 6.0 && gaugeLevel(f) == 2;
+  const bool blocked = f.clot[0] || f.clot[1] || f.squeezed > 0.5f;
+  const bool leaking = f.leaky[0] || f.leaky[1] || f.refluxSeen[0] || f.refluxSeen[1];
   // 1. Where the body is and what the ankle feels.
   if (f.posture == hemo::Posture::Supine)
     say("caption.lying", 0);
@@ -210,7 +212,8 @@ std::vector<std::string> captionKeys(const Facts& f, const Choice& c) {
   else if (!highWalk)
     say("caption.walking_pump", 0);
   else
-    say(blocked ? "caption.walking_blocked" : "caption.walking_weak", 0);
+    // Name a cause only where the body has it; otherwise say what the gauge shows.
+    say(blocked ? "caption.walking_blocked" : leaking ? "caption.walking_weak" : "caption.walking_high", 0);
   // 2. What is wrong, and what it does now.
   bool problem = false;
   for (int s = 0; s < 2; ++s) {
@@ -267,7 +270,8 @@ std::vector<std::string> captionKeys(const Facts& f, const Choice& c) {
   std::vector<std::string> keys;
   for (auto& k : out) keys.push_back(std::move(k.first));
   // "Walking still squeezes the veins. But ..." follows what is wrong, not before it.
-  if (keys.size() > 1 && (keys[0] == "caption.walking_weak" || keys[0] == "caption.walking_blocked"))
+  if (keys.size() > 1 && (keys[0] == "caption.walking_weak" || keys[0] == "caption.walking_blocked" ||
+                          keys[0] == "caption.walking_high"))
     std::rotate(keys.begin(), keys.begin() + 1, keys.begin() + 2);
   return keys;
 }

@@ -104,6 +104,16 @@ TEST(PatientRules, CaptionsFollowTheFacts) {
   g.ankle[1] = 60.0;
   g.sinceChange = 20.0;
   EXPECT_TRUE(has(patient::captionKeys(g, {Problem::Clot, Situation::Walking}), "caption.walking_blocked"));
+  // A high walking pressure with no leak, clot or squeeze found: say what the gauge shows, not a cause.
+  Facts h;
+  h.posture = hemo::Posture::Standing;
+  h.activity = hemo::Activity::Walking;
+  h.sinceChange = 7.0;  // after a choice's run-in
+  h.ankle[0] = h.ankle[1] = 55.0;
+  k = patient::captionKeys(h, {Problem::Healthy, Situation::Walking});
+  EXPECT_TRUE(has(k, "caption.walking_high") && !has(k, "caption.walking_weak")) << k.front();
+  h.squeezed = 0.7f;
+  EXPECT_TRUE(has(patient::captionKeys(h, {Problem::Squeezed, Situation::Walking}), "caption.walking_blocked"));
 }
 
 TEST(PatientRules, EveryCaptionKeyExistsAndNoneIsLongerThanFourSentences) {
