@@ -420,6 +420,19 @@ void App::fillBodyModel(ui::UiModel& m) const {
     if (!sim().day.empty())
       m.readouts.push_back({"Day " + std::string(sim().dayPlayed < sim().dayPlaySeconds ? "(playing)" : "(done)"),
                             sim().dayMinutes() / 60.0, "h", ""});
+    if (!sim().day.empty()) {
+      ui::UiModel::DayPlot plot;
+      plot.name = sim().dayName;
+      plot.hours = static_cast<float>(sim().day.back().minutes / 60.0);
+      plot.limbMl = static_cast<float>(t->params().tissueVolume * 1e6);
+      const double now = sim().dayMinutes();
+      for (const hemo::DaySample& s : sim().day) {
+        if (s.minutes > now + 1e-6) break;
+        plot.left.push_back(static_cast<float>(s.swellingMl[0]));
+        plot.right.push_back(static_cast<float>(s.swellingMl[1]));
+      }
+      m.day = std::move(plot);
+    }
     m.readouts.push_back({"L leg fluid (skin 10x)", t->swelling(0) * 1e6, "mL", ""});
     m.readouts.push_back({"R leg fluid (skin 10x)", t->swelling(1) * 1e6, "mL", ""});
   }

@@ -1,6 +1,9 @@
 // The Body, Conditions, Treatments and Blood sections of the control panel.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <vector>
 
 #include "ui/panel_widgets.h"
 
@@ -67,6 +70,23 @@ void bodySection(const UiModel& m, const FontSet& fonts, PanelState& st, Actions
     }
     ImGui::EndTable();
     ImGui::TextDisabled("grey: normal range for this posture");
+  }
+  if (m.day && !m.day->left.empty()) {
+    // The day's swelling so far: the left leg's extra fluid over the plan's hours.
+    const UiModel::DayPlot& d = *m.day;
+    const float last = d.left.back();
+    ImGui::TextWrapped("%s", d.name.c_str());
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "left lower leg %+.0f mL (%.1f %%)", last, 100.0f * last / d.limbMl);
+    float lo = 0.0f, hi = 5.0f;
+    for (float v : d.left) lo = std::min(lo, v), hi = std::max(hi, v);
+    // The whole day's width: the samples so far fill their share of it.
+    const int total = std::max(static_cast<int>(d.left.size()), static_cast<int>(d.hours * 12.0f) + 1);
+    std::vector<float> shown(d.left);
+    shown.resize(static_cast<std::size_t>(total), std::numeric_limits<float>::quiet_NaN());
+    ImGui::PlotLines("##day_swelling", shown.data(), total, 0, overlay, lo, hi * 1.15f,
+                     ImVec2(ImGui::GetContentRegionAvail().x, fonts.pixelSize * 3.5f));
+    ImGui::TextDisabled("0 h .. %.0f h; the skin is drawn 10x", d.hours);
   }
 }
 

@@ -2,6 +2,7 @@
 // What the UI reads each frame: a plain snapshot of app state. The UI never mutates state;
 // it returns action strings ("view anterior", "time_scale 2") that the app applies.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -81,6 +82,14 @@ struct UiModel {
   bool hasEngine = false;
   std::string posture, activity;
   std::vector<Readout> readouts;  ///< live numbers from the engine
+  /// A day of swelling playing or played ("day PLAN"): the left and right lower legs' extra
+  /// fluid (mL) at each sample up to the time-lapse's clock, the plan's length and leg volume.
+  struct DayPlot {
+    std::string name;
+    std::vector<float> left, right;
+    float hours = 8.0f, limbMl = 2348.0f;
+  };
+  std::optional<DayPlot> day;
   bool leftGsvFailed = false;     ///< every valve of the left great saphenous vein incompetent
   float mayThurner = 0.0f;        ///< lumen lost where the right common iliac artery crosses (0..0.95)
 
