@@ -103,6 +103,12 @@ std::optional<fs::path> App::applySettings() {
   std::string message;
   const io::Settings s = io::loadSettings(*options_.settingsFile, message);
   if (!message.empty()) {
+    // A damaged file is kept aside (the next save would overwrite it): the user's bookmarks in
+    // it can still be copied out by hand.
+    std::error_code ec;
+    const fs::path aside = fs::path(options_.settingsFile->string() + ".damaged");
+    fs::rename(*options_.settingsFile, aside, ec);
+    if (!ec) message += "; the damaged file is kept as " + aside.string();
     log::warn(message);
     state_.warnings.push_back(message);
   }
