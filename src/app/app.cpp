@@ -18,7 +18,6 @@
 #include "hemo/scenario.h"
 #include "io/model_import.h"
 #include "io/settings.h"
-#include "platform/storage.h"
 #include "platform/window.h"
 #include "render/shader_library.h"
 #include "ui/labels.h"
@@ -95,66 +94,6 @@ App::App(const AppOptions& options) : options_(options) {
   if (options.patient || options.kiosk) {
     apply("patient on");
     state_.patient.kiosk = options.kiosk;
-  }
-}
-
-std::optional<fs::path> App::applySettings() {
-  if (!options_.settingsFile) return std::nullopt;
-  std::string message;
-  const io::Settings s = io::loadSettings(*options_.settingsFile, message);
-  if (!message.empty()) {
-    // A damaged file is kept aside (the next save would overwrite it): the user's bookmarks in
-    // it can still be copied out by hand.
-    std::error_code ec;
-    const fs::path aside = fs::path(options_.settingsFile->string() + ".damaged");
-    fs::rename(*options_.settingsFile, aside, ec);
-    if (!ec) message += "; the damaged file is kept as " + aside.string();
-    log::warn(message);
-    state_.warnings.push_back(message);
-  }
-  if (options_.uiScale <= 0.0f) {
-    state_.uiScale = std::clamp(s.uiScale, 1.0f, 3.0f);
-    imgui_->setScale(pixelScale());
-  }
-  if (!s.quality.empty()) state_.quality = s.quality == "low" ? 0 : s.quality == "high" ? 2 : 1;
-  state_.particleColor = s.particleColor == "speed" ? 1 : s.particleColor == "oxygen" ? 2 : 0;
-  state_.theme = ui::parseTheme(s.theme).value_or(ui::Theme::Dark);
-  state_.labels = s.labels;
-  state_.bookmarks = s.bookmarks;
-  if (!s.language.empty()) {
-    try {
-      strings_ = io::loadStringTable(paths::dataFile("assets/i18n"), s.language);
-      state_.patient.language = s.language;
-    } catch (const Error& e) {
-      log::warn(e.what());  // a language no longer shipped: English
-    }
-  }
-  if (s.lastScene.empty()) return std::nullopt;
-  return fs::path(s.lastScene);
-}
-
-io::Settings App::settingsNow() const {
-  io::Settings s;
-  s.uiScale = state_.lecture ? lectureRestore_.uiScale : state_.uiScale;
-  static const char* const qualities[] = {"low", "medium", "high"};
-  static const char* const colors[] = {"direction", "speed", "oxygen"};
-  s.quality = qualities[std::clamp(state_.quality, 0, 2)];
-  s.particleColor = colors[std::clamp(state_.particleColor, 0, 2)];
-  s.theme = ui::toString(state_.lecture ? lectureRestore_.theme : state_.theme);
-  s.labels = state_.patient.on ? patientRestore_.labels : state_.labels;
-  s.language = state_.patient.language == "en" ? "" : state_.patient.language;
-  s.bookmarks = state_.bookmarks;
-  if (state_.hasScene) s.lastScene = fs::absolute(state_.scene.path).string();
-  return s;
-}
-
-void App::saveSettings() {
-  if (!options_.settingsFile || state_.patient.kiosk) return;  // a kiosk leaves the settings as they were
-  try {
-    io::saveSettings(*options_.settingsFile, settingsNow());
-    platform::storeFile(*options_.settingsFile, kSettingsStorageKey);
-  } catch (const Error& e) {
-    log::warn(e.what());  // a read-only config folder is not worth failing over
   }
 }
 
@@ -442,32 +381,7 @@ void App::uploadFrameData(int fbHeight) {
         (2.0f * std::tan(glm::radians(state_.camera.fovYDeg()) * 0.5f) * std::max(state_.camera.pose().distance, 1.0f));
     look_.fineWalls = pxPerCm > 9.0f;
   }
-  // Swelling on the skin: each lower leg's extra tissue fluid as an outward offset. The lower leg
-  // as a tube of mean radius 4.5 cm over the 34 cm the shader's weight spans (full below 20 cm,
-  // fading to the knee): 1 mL is 1/(2 pi 4.5 x 34) = 0.0010 cm. Drawn 10x (the panel says so):
-  // a day's 25 mL is 0.03 cm, under a pixel at any useful distance.
-  look_.swellModel = -1;
-  for (std::size_t i = 0; i < state_.scene.anatomy.models.size() && look_.swellModel < 0; ++i)
-    if (state_.scene.anatomy.models[i].layer == Layer::Skin) look_.swellModel = static_cast<int>(i);
-  for (std::size_t b = 0; b < 2; ++b) {
-    look_.swell[b] = Vec3(0.0f);
-    if (b >= sims_.size() || !sims_[b]->tissue) continue;
-    const hemo::Tissue& t = *sims_[b]->tissue;
-    auto cm = [&](int leg) {
-      return std::clamp(static_cast<float>(t.swelling(leg) * 1e6 * kSwellCmPerMl * kSwellShownTimes), -0.5f, 2.0f);
-    };
-    look_.swell[b] = Vec3(cm(0), cm(1), static_cast<float>(t.params().kneeHeightCm));
-  }
-  // Skin changes of the gaiter area, per body (skin_years).
-  for (std::size_t b = 0; b < 2; ++b) {
-    look_.skinLevel[b] = Vec2(0.0f);
-    if (b >= sims_.size() || sims_[b]->skinYears < 0.0) continue;
-    auto level = [&](int leg) { return static_cast<float>(sims_[b]->skin[static_cast<std::size_t>(leg)].ceap); };
-    look_.skinLevel[b] = Vec2(level(0), level(1));
-  }
-  for (int leg = 0; leg < 2; ++leg)
-    if (const Landmark* m = state_.scene.anatomy.findLandmark(leg == 0 ? "medial_malleolus_left" : "medial_malleolus_right"))
-      look_.malleolus[leg] = m->position;
+  fillBodyLook();
   look_.particles = state_.particles && sim().flow;
   look_.particleColor = state_.particleColor;
   look_.clipPlane = clipPlane();

@@ -300,6 +300,8 @@ class App {
   /// Applies the settings file (if any); returns the scene it asks for, if any.
   std::optional<std::filesystem::path> applySettings();
   io::Settings settingsNow() const;
+  /// The look's per-body swelling and skin changes (each frame, from the bodies' tissues).
+  void fillBodyLook();
   void saveSettings();
   void registerKeyDocs();
   void handleInput(const std::vector<platform::InputEvent>& events);

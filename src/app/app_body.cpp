@@ -473,4 +473,33 @@ void App::fillVesselLive(ui::VesselCard& card, int vessel) const {
   }
 }
 
+void App::fillBodyLook() {
+  // Swelling on the skin: each lower leg's extra tissue fluid as an outward offset. The lower leg
+  // as a tube of mean radius 4.5 cm over the 34 cm the shader's weight spans (full below 20 cm,
+  // fading to the knee): 1 mL is 1/(2 pi 4.5 x 34) = 0.0010 cm. Drawn 10x (the panel says so):
+  // a day's 25 mL is 0.03 cm, under a pixel at any useful distance.
+  look_.swellModel = -1;
+  for (std::size_t i = 0; i < state_.scene.anatomy.models.size() && look_.swellModel < 0; ++i)
+    if (state_.scene.anatomy.models[i].layer == Layer::Skin) look_.swellModel = static_cast<int>(i);
+  for (std::size_t b = 0; b < 2; ++b) {
+    look_.swell[b] = Vec3(0.0f);
+    if (b >= sims_.size() || !sims_[b]->tissue) continue;
+    const hemo::Tissue& t = *sims_[b]->tissue;
+    auto cm = [&](int leg) {
+      return std::clamp(static_cast<float>(t.swelling(leg) * 1e6 * kSwellCmPerMl * kSwellShownTimes), -0.5f, 2.0f);
+    };
+    look_.swell[b] = Vec3(cm(0), cm(1), static_cast<float>(t.params().kneeHeightCm));
+  }
+  // Skin changes of the gaiter area, per body (skin_years).
+  for (std::size_t b = 0; b < 2; ++b) {
+    look_.skinLevel[b] = Vec2(0.0f);
+    if (b >= sims_.size() || sims_[b]->skinYears < 0.0) continue;
+    auto level = [&](int leg) { return static_cast<float>(sims_[b]->skin[static_cast<std::size_t>(leg)].ceap); };
+    look_.skinLevel[b] = Vec2(level(0), level(1));
+  }
+  for (int leg = 0; leg < 2; ++leg)
+    if (const Landmark* m = state_.scene.anatomy.findLandmark(leg == 0 ? "medial_malleolus_left" : "medial_malleolus_right"))
+      look_.malleolus[leg] = m->position;
+}
+
 }  // namespace venaviz

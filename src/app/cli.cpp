@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "app/app.h"
+#include "app/cli_args.h"
 #include "app/lesson_run.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -27,37 +28,14 @@
 #include "platform/storage.h"
 
 namespace venaviz {
+
+using cli::Args;
+using cli::cmdDay;
+using cli::cmdSimulate;
+using cli::parseSeconds;
+using cli::parseSize;
+using cli::UsageError;
 namespace {
-
-class UsageError : public Error {
- public:
-  using Error::Error;
-};
-
-/// Simple "--key value" / "--flag" parser with clear messages.
-struct Args {
-  std::vector<std::string> words;
-  std::size_t i = 0;
-  bool done() const { return i >= words.size(); }
-  const std::string& next() { return words[i++]; }
-  std::string value(const std::string& flag) {
-    if (done()) throw UsageError(flag + ": expected a value after it");
-    return next();
-  }
-};
-
-void parseSize(const std::string& text, int& w, int& h) {
-  if (std::sscanf(text.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 8192 || h > 8192)
-    throw UsageError("--size: expected WIDTHxHEIGHT between 16 and 8192 pixels, got \"" + text + "\"");
-}
-
-double parseSeconds(const std::string& flag, const std::string& text) {
-  try {
-    return parseNumberArg(flag, text, 0.0, 86400.0);
-  } catch (const Error& e) {
-    throw UsageError(e.what());
-  }
-}
 
 float parseUiScale(const std::string& text) {
   try {
@@ -391,200 +369,6 @@ int cmdInfo(Args& a) {
   return kExitOk;
 }
 
-/// Prefixes an error from one input file with the file's name (unless it names it already).
-
-std::string fixed(double x, int decimals) {
-  if (!std::isfinite(x)) return "-";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
-}
-
-void printReport(const hemo::SimulationReport& r) {
-  std::cout << "simulated " << fixed(r.duration, 1) << " s (" << r.steps << " steps of " << fixed(r.dt * 1e3, 2)
-            << " ms): scenario \"" << r.scenario << "\", protocol \"" << r.protocol << "\"\n";
-  if (r.avp.valid) {
-    std::cout << "ambulatory venous pressure at " << r.avpProbe << ":\n  standing " << fixed(r.avp.baselineMmHg, 1)
-              << " mmHg, lowest " << fixed(r.avp.minMmHg, 1) << " mmHg during exercise (mean "
-              << fixed(r.avp.meanExerciseMmHg, 1) << "), fall " << fixed(r.avp.fallMmHg, 1) << " mmHg ("
-              << fixed(r.avp.fallPercent, 0) << "%), RT90 "
-              << (r.avp.recovered ? fixed(r.avp.rt90S, 1) + " s" : std::string("not reached")) << "\n";
-  }
-  for (int k = 0; k < 2; ++k) {
-    const hemo::EjectionResult& e = r.calfEjection[k];
-    if (e.valid)
-      std::cout << "calf ejection (first contraction), " << (k == 0 ? "left" : "right") << ": "
-                << fixed(e.volumeBeforeMl, 1) << " mL before, " << fixed(e.ejectedMl, 1) << " mL ejected, EF "
-                << fixed(100.0 * e.ejectionFraction, 0) << "%\n";
-  }
-  for (const hemo::RefluxReport& rr : r.reflux) {
-    std::cout << "reflux after " << rr.provocation.action << " (" << (rr.provocation.side > 0 ? "left" : "right")
-              << ") at " << fixed(rr.provocation.time, 1) << " s:\n";
-    for (const auto& p : rr.probes)
-      std::cout << "  " << p.probe << ": " << fixed(p.result.durationS, 2) << " s"
-                << (p.pathological ? " (pathological, > " + fixed(p.cutoffS, 2) + " s)" : std::string()) << "\n";
-  }
-  for (int k = 0; k < 2; ++k) {
-    const hemo::FillingResult& f = r.filling[k];
-    if (f.valid)
-      std::cout << "venous filling after standing up, " << (k == 0 ? "left" : "right") << " lower leg: +"
-                << fixed(f.venousVolumeMl, 1) << " mL, VFT90 " << fixed(f.vft90S, 1) << " s, VFI " << fixed(f.vfiMlS, 2)
-                << " mL/s\n";
-  }
-  if (r.phasicity.valid)
-    std::cout << "respiratory phasicity at " << r.phasicityProbe << ": " << fixed(r.phasicity.endInspirationMlS, 2)
-              << " mL/s at end inspiration, " << fixed(r.phasicity.endExpirationMlS, 2)
-              << " mL/s at end expiration (ratio " << fixed(r.phasicity.ratio, 2) << ", " << r.phasicity.breaths
-              << " breaths)\n";
-  for (const hemo::PhaseReport& ph : r.phases) {
-    std::cout << "phase " << fixed(ph.start, 1) << "-" << fixed(ph.end, 1) << " s (" << ph.label << "), last "
-              << fixed(ph.window, 1) << " s:";
-    for (const auto& [label, v] : ph.gradientsMmHg)
-      std::cout << " gradient " << label << " " << fixed(v, 1) << " mmHg;";
-    std::cout << " jugular share " << fixed(100.0 * ph.jugularShare, 0) << "%; collateral share "
-              << fixed(100.0 * ph.collateralShare, 0) << "%\n";
-  }
-  std::cout << "probes (min / mean / max):\n";
-  for (const hemo::ProbeReport& p : r.probes)
-    std::cout << "  " << p.probe << ": pressure " << fixed(p.pressureMmHg.min, 1) << " / "
-              << fixed(p.pressureMmHg.mean, 1) << " / " << fixed(p.pressureMmHg.max, 1) << " mmHg, flow "
-              << fixed(p.flowMlS.min, 2) << " / " << fixed(p.flowMlS.mean, 2) << " / " << fixed(p.flowMlS.max, 2)
-              << " mL/s, diameter " << fixed(p.diameterMm.mean, 1) << " mm\n";
-}
-
-int cmdSimulate(Args& a) {
-  std::optional<std::filesystem::path> scenePath, scenarioPath, protocolPath;
-  std::optional<std::string> out;
-  std::vector<std::string> probeSpecs;
-  bool json = false;
-  std::optional<double> duration;
-  double dt = 1.0 / 240.0;
-  while (!a.done()) {
-    const std::string f = a.next();
-    if (f == "--scene")
-      scenePath = a.value(f);
-    else if (f == "--scenario")
-      scenarioPath = a.value(f);
-    else if (f == "--protocol")
-      protocolPath = a.value(f);
-    else if (f == "--probe") {
-      probeSpecs.push_back(a.value(f));
-      while (!a.done() && !a.words[a.i].starts_with("--")) probeSpecs.push_back(a.next());
-    } else if (f == "--out" || f == "-o")
-      out = a.value(f);
-    else if (f == "--json")
-      json = true;
-    else if (f == "--duration") {
-      duration = parseSeconds(f, a.value(f));
-      if (!(*duration > 0.0)) throw UsageError("--duration: expected a positive number of seconds");
-    } else if (f == "--dt") {
-      dt = parseSeconds(f, a.value(f));
-      if (!(dt >= 1e-4 && dt <= 0.05)) throw UsageError("--dt: expected a time step from 0.0001 to 0.05 s");
-    } else
-      throw UsageError("simulate: unknown option \"" + f + "\"; see venaviz --help");
-  }
-  if (!scenePath) throw UsageError("simulate: missing --scene FILE");
-  std::vector<hemo::Probe> probes;
-  for (const std::string& p : probeSpecs) {
-    try {
-      probes.push_back(hemo::parseProbe(p));
-    } catch (const Error& e) {
-      throw UsageError(std::string("--probe: ") + e.what());
-    }
-  }
-
-  const Scene scene = io::loadScene(*scenePath);
-  for (const hemo::Probe& p : probes) {
-    const Vessel* v = scene.anatomy.findVessel(p.vessel);
-    if (!v || v->isArtery())
-      throw Error("--probe \"" + p.label() + "\": no vein \"" + p.vessel + "\" in " + scenePath->string() +
-                  "; expected a vein id (see venaviz info --scene FILE)");
-  }
-  hemo::Scenario scenario;
-  scenario.name = "default (supine, healthy)";
-  if (scenarioPath) {
-    scenario = io::loadScenario(*scenarioPath);
-    io::validateScenario(scenario, scene.anatomy, scenarioPath->string());
-  }
-  hemo::Protocol protocol;
-  protocol.name = "none";
-  if (protocolPath) {
-    protocol = io::loadProtocol(*protocolPath);
-    io::validateProtocol(protocol, scene.anatomy, protocolPath->string());
-  }
-  if (duration) protocol.duration = *duration;
-
-  hemo::Simulation sim =
-      hemo::simulate(scene.anatomy, scenario, protocol, probes, dt, scenarioPath ? scenarioPath->string() : "scenario",
-                     protocolPath ? protocolPath->string() : "protocol");
-  const hemo::Recorder& recorder = *sim.recorder;
-  hemo::SimulationReport& report = sim.report;
-  if (out) io::writeFileAtomic(*out, io::traceCsv(recorder));
-  if (json)
-    std::cout << io::reportJson(report);
-  else {
-    printReport(report);
-    if (out) std::cout << "wrote " << *out << " (" << recorder.time().size() << " rows)\n";
-  }
-  return kExitOk;
-}
-
-/// `venaviz day`: a time-compressed day (hemo/day.h): the lower legs' swelling hour by hour.
-int cmdDay(Args& a) {
-  std::optional<std::filesystem::path> scenePath;
-  std::string plan = "standing";
-  std::optional<std::string> csv;
-  while (!a.done()) {
-    const std::string f = a.next();
-    if (f == "--scene")
-      scenePath = a.value(f);
-    else if (f == "--plan")
-      plan = a.value(f);
-    else if (f == "--csv")
-      csv = a.value(f);
-    else
-      throw UsageError("day: unknown option \"" + f + "\"; see venaviz --help");
-  }
-  hemo::DayPlan dp;
-  try {
-    dp = hemo::dayPlan(plan);
-  } catch (const Error& e) {
-    throw UsageError(e.what());
-  }
-  if (!scenePath) scenePath = paths::defaultScene();
-  if (!scenePath) throw Error("day: no scene given and no scenes/default.json found; use --scene FILE");
-  const Scene scene = io::loadScene(*scenePath);
-  const hemo::DayResult r = hemo::runDay(scene.anatomy, dp);
-  std::printf("%s (%zu parts); lower leg %.0f mL\n", dp.name.c_str(), dp.parts.size(), r.limbVolumeMl);
-  std::printf("%6s  %-9s %-8s %11s %8s %12s %10s %9s\n", "hour", "posture", "activity", "swelling mL", "% limb",
-              "filter mL/min", "lymph mL/min", "Pt mmHg");
-  double nextHour = 0.0;
-  for (const hemo::DaySample& s : r.samples) {
-    if (s.minutes + 1e-9 < nextHour && &s != &r.samples.back()) continue;
-    nextHour = s.minutes + 60.0 - 1e-9;
-    std::printf("%6.2f  %-9s %-8s %11.1f %8.2f %12.2f %10.2f %9.1f\n", s.minutes / 60.0,
-                std::string(hemo::toString(s.posture)).c_str(), std::string(hemo::toString(s.activity)).c_str(),
-                s.swellingMl[0], 100.0 * s.swellingMl[0] / r.limbVolumeMl, s.filtrationMlMin[0], s.lymphMlMin[0],
-                s.tissuePressureMmHg[0]);
-  }
-  std::printf("left leg: filtered %.1f mL, lymph %.1f mL; %.2f s of wall time\n", r.filteredMl[0], r.lymphMl[0],
-              r.wallSeconds);
-  if (csv) {
-    std::string text = "minutes,posture,activity,swelling_left_ml,swelling_right_ml,filtration_left_ml_min,"
-                       "lymph_left_ml_min,tissue_pressure_left_mmhg,capillary_pressure_left_mmhg\n";
-    char line[256];
-    for (const hemo::DaySample& s : r.samples) {
-      std::snprintf(line, sizeof line, "%.2f,%s,%s,%.3f,%.3f,%.4f,%.4f,%.3f,%.3f\n", s.minutes,
-                    std::string(hemo::toString(s.posture)).c_str(), std::string(hemo::toString(s.activity)).c_str(),
-                    s.swellingMl[0], s.swellingMl[1], s.filtrationMlMin[0], s.lymphMlMin[0], s.tissuePressureMmHg[0],
-                    s.capillaryPressureMmHg[0]);
-      text += line;
-    }
-    io::writeFileAtomic(*csv, text);
-  }
-  return kExitOk;
-}
-
 int cmdGui(Args& a) {
   AppOptions opt;
   while (!a.done()) {
@@ -695,82 +479,6 @@ int cmdLesson(Args& a) {
   return allOk ? kExitOk : kExitError;
 }
 
-}  // namespace
-
-std::string usageText() {
-  return R"(venaviz: interactive 3D anatomy and blood flow of the venous system
-
-usage:
-  venaviz [--scene FILE] [--size WxH] [--fullscreen] [--ui-scale X] [--samples N] [--do "ACTION; ..."]
-      [--lesson FILE] [--lecture] [--monitor N]
-      open the app (default scene: scenes/default.json); --do runs actions once it is up
-      (e.g. --do "view left; wait 1; screenshot left.png; quit"; "wait S" pauses the script
-      for S seconds); F1 in the app lists the actions; --lesson opens a lesson (scenes/lessons);
-      --lecture: full screen (on monitor N), UI scale 2, high contrast, panels hidden (H),
-      presenter keys Right/PageDown/Space next, Left/PageUp back, B black screen, T steps
-  venaviz --patient [--kiosk] [--language en|es|fr] [--size 1280x800]
-      patient mode: big buttons, plain words, captions from the body's state, an ankle gauge;
-      --kiosk locks it (full screen, no keys, the settings file untouched)
-  venaviz lesson check FILE... [--scene FILE] [--answer K] [--quiet]
-      validate a lesson without a window, then play it headless to its end (the right answers,
-      or answer K to every question) and report each step: met, timed out, measured numbers
-  venaviz render --scene FILE -o OUT.png [--size 1280x800] [--time SECONDS]
-                 [--view anterior|posterior|left|right|superior|inferior] [--ui] [--ui-scale X]
-                 [--target X,Y,Z] [--distance CM] [--do "ACTION; wait S; ACTION ..."]
-      render one frame offscreen to a PNG (deterministic for the same inputs); the actions run
-      first ("wait S" lets S seconds of simulated time pass), then --time seconds pass;
-      --frames N [--fps F] writes an image sequence (-o name with %04d), 1/F s apart;
-      --lesson FILE --step N [--answer K] renders step N of a lesson with its caption (a question
-      step as asked, or run to its answer with --answer K); --lecture draws it as lecture mode;
-      --side-by-side starts two bodies ("compare on"); --patient draws patient mode
-      (--language CODE)
-  venaviz bake_models --out DIR [--scene FILE]
-      write the scene's context models in their baked form (FILE.vvm) under DIR, for the browser
-      build, which reads no other model format (docs/web.md)
-  venaviz image_diff A.png B.png [--max-mean X]
-      how far two pictures are apart (mean absolute difference, share of pixels far off); exit 1
-      when the mean is above X (the browser test compares the page with the native render)
-  venaviz info --scene FILE [--json]
-      print the loaded anatomy (vessels, landmarks; points and radii in cm)
-  venaviz simulate --scene FILE [--scenario FILE] [--protocol FILE] [--probe VESSEL_ID@FRACTION ...]
-                   [--out TRACE.csv] [--json] [--duration S] [--dt S]
-      run the hemodynamic engine headless (no window): the scenario's state and conditions, then
-      the protocol's events; print the clinical measures (ambulatory venous pressure and RT90,
-      reflux times, calf ejection, venous filling index, phasicity, gradients) or, with --json,
-      a JSON report; --out writes each probe's pressure, flow, velocity and diameter per step
-      (default dt 1/240 s; see docs/simulation-format.md)
-  venaviz day [--plan standing|breaks_stockings|stockings|breaks|standing_hour|supine] [--scene FILE]
-              [--csv OUT.csv]
-      a time-compressed day for the swelling of the lower legs (Starling filtration, lymph):
-      the engine's fast state averaged per posture and activity, the tissue advanced through the
-      plan's hours; prints the swelling (mL and % of the lower leg) hour by hour
-  venaviz bench [--scene FILE] [--size 1280x800] [--frames 120] [--samples N] [--quality low|medium|high]
-                [--do "ACTION; ..."] [--side-by-side]
-      render timed headless frames (1/60 s of simulated time each) and print the median and
-      95th-percentile frame time split into engine, particles, upload and draw; --side-by-side:
-      two bodies (healthy, GSV valves failed) in two views
-  venaviz --help | --version
-
-exit codes: 0 ok, 1 bad input or runtime error, 2 bad command line, 3 no display or OpenGL 3.3
-)";
-}
-
-namespace {
-/// The usage text's blocks for one subcommand ("render", "lesson", ...), or "" if none.
-std::string usageOf(const std::string& command) {
-  const std::string all = usageText(), head = "  venaviz " + command + " ";
-  std::string out;
-  bool in = false;
-  for (std::size_t a = 0, b; a < all.size(); a = b + 1) {
-    b = all.find('\n', a);
-    if (b == std::string::npos) b = all.size();
-    const std::string line = all.substr(a, b - a);
-    if (line.rfind("  venaviz ", 0) == 0 || line.rfind("exit codes", 0) == 0) in = line.rfind(head, 0) == 0;
-    if (in) out += line + "\n";
-  }
-  if (!out.empty()) out = "usage:\n" + out + "\n" + all.substr(all.find("exit codes"));
-  return out;
-}
 }  // namespace
 
 int runCli(const std::vector<std::string>& words) {

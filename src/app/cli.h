@@ -13,5 +13,7 @@ int runCli(const std::vector<std::string>& args);
 
 /// The --help text.
 std::string usageText();
+/// The usage text's blocks for one subcommand ("render", "lesson", ...), or "" if it has none.
+std::string usageOf(const std::string& command);
 
 }  // namespace venaviz
