@@ -636,6 +636,140 @@ LEFT_HEPATIC_VEIN = [
     ((-1.6, -13.3, 127.0), 0.60),    # LH2 common trunk with the MHV: about 12 mm [S]
 ]
 
+# ----------------------------------------------------------------------------------------------
+# The portal system (issue 15). anatomy.md has no waypoints for it: every point here is [UE],
+# placed from the standard relations that validate_portal_relations checks (the portal vein forms
+# behind the neck of the pancreas at L1/L2 from the superior mesenteric and splenic veins, runs
+# up and to the right in front of the IVC to the porta hepatis and divides into right and left
+# branches; the splenic vein runs behind the pancreas in front of the left kidney and renal vein;
+# the inferior mesenteric vein joins the splenic vein to the left of the aorta; the left gastric
+# vein runs up the lesser curve to the gastro-oesophageal junction; the paraumbilical veins run
+# in the falciform ligament from the left portal branch to the umbilicus; the caudate lobe drains
+# straight into the IVC below the main hepatic veins). Radii: PORTAL_RADII_SOURCES.
+# Portal branches drain into "liver_sinusoids": the engine's sinusoidal bed between the portal
+# and the hepatic veins (docs/scene-format.md).
+# ----------------------------------------------------------------------------------------------
+PORTAL_CONFLUENCE = (-1.5, -17.0, 118.5)     # [UE] behind the pancreatic neck, L1/L2
+PORTAL_BIFURCATION = (-6.0, -14.5, 121.3)    # [UE] porta hepatis
+SUPERIOR_MESENTERIC_VEIN = [
+    ((-2.5, -17.5, 105.0), 0.40),   # [UE] root of the mesentery, in front of the third part of the duodenum
+    ((-2.2, -17.8, 110.0), 0.45),
+    ((-1.8, -17.6, 114.5), 0.48),   # in front of the uncinate process and the left renal vein
+    (PORTAL_CONFLUENCE, 0.50),
+]
+SPLENIC_VEIN = [
+    ((8.5, -8.0, 121.5), 0.35),     # [UE] splenic hilum
+    ((6.0, -12.5, 120.5), 0.38),    # behind the pancreatic tail, in front of the left kidney
+    ((3.0, -15.5, 119.5), 0.40),    # IMV joins here
+    ((0.5, -17.0, 118.8), 0.42),    # in front of the SMA and the aorta
+    (PORTAL_CONFLUENCE, 0.45),
+]
+SUPERIOR_RECTAL_VEIN = [
+    ((0.5, -11.0, 90.0), 0.15),     # [UE] upper rectum (its submucosal plexus)
+    ((1.5, -12.5, 95.0), 0.17),
+    ((3.0, -13.8, 99.0), 0.19),     # sigmoid mesocolon, crossing the left common iliac vessels
+    ((3.8, -14.0, 101.0), 0.20),    # becomes the inferior mesenteric vein at the pelvic brim
+]
+INFERIOR_MESENTERIC_VEIN = [
+    ((3.8, -14.0, 101.0), 0.20),    # [UE] left of the aorta, on the left psoas
+    ((3.8, -14.5, 108.0), 0.22),
+    ((3.6, -15.0, 114.0), 0.24),
+    ((3.0, -15.5, 119.5), 0.25),    # joins the splenic vein behind the pancreatic body
+]
+PORTAL_VEIN = [
+    (PORTAL_CONFLUENCE, 0.55),
+    ((-3.0, -16.0, 119.8), 0.60),   # [UE] in the free edge of the lesser omentum
+    ((-4.5, -15.0, 120.8), 0.60),   # in front of the IVC (the epiploic foramen between them)
+    (PORTAL_BIFURCATION, 0.58),
+]
+PORTAL_VEIN_RIGHT_BRANCH = [
+    (PORTAL_BIFURCATION, 0.45),
+    ((-9.5, -13.0, 121.8), 0.38),   # [UE] into the right lobe
+    ((-11.5, -12.0, 122.0), 0.30),
+]
+PORTAL_VEIN_LEFT_BRANCH = [
+    (PORTAL_BIFURCATION, 0.40),
+    ((-4.0, -15.3, 121.6), 0.37),   # [UE] transverse part, below the middle hepatic vein
+    ((-1.0, -16.8, 121.8), 0.35),
+    ((1.0, -18.5, 121.0), 0.33),    # umbilical part (the ligamentum teres reaches it)
+]
+CAUDATE_VEIN = [
+    ((0.0, -14.5, 120.5), 0.15),    # [UE] caudate lobe, between the IVC and the ligamentum venosum
+    ((-1.5, -13.6, 121.9), 0.18),
+    ((-2.6, -13.1, 122.6), 0.20),   # anterior wall of the retrohepatic IVC, below the main ostia
+]
+# The portosystemic collaterals, drawn at the size they reach in chronic portal hypertension
+# and open at REST_OPEN of that lumen in health (they dilate as the collateral_development
+# condition opens them).
+LEFT_GASTRIC_VEIN = [
+    ((2.8, -12.5, 125.5), 0.18),    # [UE] gastro-oesophageal junction
+    ((3.0, -15.0, 123.0), 0.20),    # along the lesser curve
+    ((1.0, -17.0, 121.0), 0.22),
+    ((-2.2, -16.5, 119.2), 0.24),   # joins the portal vein
+]
+OESOPHAGEAL_VARICES = [
+    ((2.8, -12.5, 125.5), 0.30),    # [UE] from the gastric end of the left gastric vein
+    ((1.8, -12.2, 127.8), 0.30),    # up the lower oesophagus, in front of and right of the aorta
+    ((-0.3, -11.3, 129.5), 0.28),
+    ((-1.55, -8.25, 130.5), 0.25),  # periesophageal veins to the azygos ([D] mid Z1-Z2)
+]
+PARAUMBILICAL_VEIN = [
+    ((1.0, -18.5, 121.0), 0.15),    # [UE] from the umbilical part of the left portal branch
+    ((0.8, -20.3, 116.5), 0.30),    # in the falciform ligament, on the front of the liver
+    ((0.2, -21.3, 111.5), 0.30),
+    ((0.0, -21.5, 108.5), 0.28),    # behind the umbilicus
+    ((-3.0, -20.8, 101.5), 0.15),   # abdominal wall veins (the caput medusae route)
+    ((-5.2, -19.5, 94.65), 0.12),   # into the right superficial epigastric vein ([D] mid-segment)
+]
+SPLENORENAL_SHUNT = [
+    ((7.5, -9.8, 121.1), 0.40),     # [UE] from the splenic vein near the hilum
+    ((6.8, -10.5, 119.5), 0.45),
+    ((4.99, -11.19, 117.97), 0.40), # into the left renal vein ([D] on LR0-LR1)
+]
+RECTAL_PORTOSYSTEMIC_VEINS = [
+    ((0.5, -11.0, 90.0), 0.15),     # [UE] from the superior rectal vein's plexus
+    ((2.5, -10.0, 92.5), 0.15),     # middle and inferior rectal veins
+    ((4.5, -9.0, 95.5), 0.15),
+    ((5.7, -8.7, 96.9), 0.15),      # into the left internal iliac vein ([D] on I0-I1)
+]
+# Radii (PORTAL_RADII_SOURCES): portal vein 11-12 mm (ultrasound mean 10.3 +- 1.8 mm in 1000
+# subjects, Zaman et al. J Ultrason 2019, doi 10.15557/JoU.2019.0041; CT mean 15.5 +- 1.9 mm,
+# Stamm et al. 2016); splenic and superior mesenteric veins "up to 10 mm" (vascular sonography
+# text, M); left gastric vein drawn 3.6-4.8 mm, under the 5.35 mm cut-off for large varices
+# (PMC5968022; no healthy value found); paraumbilical vein: lumen up to 3 mm in 6 of 10 healthy
+# people, 9.9 +- 4.7 mm (5-26.5) when recanalised (Radiology 1982;145:441; PMC8415999): drawn 6 mm;
+# oesophageal varices: "large" above 5 mm (Baveno grading, M): drawn 5-6 mm; splenorenal shunt:
+# "advanced" collaterals above 8.7 mm (Kondo et al. WJG 2015;21:8894): drawn 8-9 mm; rectal
+# veins, caudate vein: [UE]. TIPS: a 10 mm covered stent (Riggio et al. J Hepatol 2010;53:267:
+# 8 vs 10 mm); Palma graft: 8 mm ("a graft of 7-8 mm or more was decisive", Ignatyev et al.
+# J Phlebol Lymphol 2017;10:5).
+# REST_OPEN: the fraction of the drawn lumen (area) open in health. Paraumbilical 0.1 (a vessel
+# of about 2 mm against the drawn 6 mm: "up to 3 mm" in some healthy people); varices,
+# splenorenal, rectal: [UE] small values (channels that exist but carry little until the portal
+# pressure rises). Devices: 0 (absent until the treatment puts them in).
+REST_OPEN = {
+    "oesophageal_varices": 0.05,
+    "paraumbilical_vein": 0.1,
+    "splenorenal_shunt": 0.02,
+    "rectal_portosystemic_veins": 0.1,
+    "tips_shunt": 0.0,
+    "palma_crossover_graft": 0.0,
+}
+# Devices a treatment puts in (closed, REST_OPEN 0, until then).
+TIPS_SHUNT = [
+    ((-8.0, -13.7, 121.6), 0.50),   # [UE] from the right portal branch, through the liver
+    ((-7.0, -12.6, 123.5), 0.50),
+    ((-5.5, -12.0, 125.4), 0.50),   # along the right hepatic vein's last part
+    ((-3.6, -12.4, 126.6), 0.50),   # into the IVC at the hepatic vein ostia (the stent reaches the IVC)
+]
+PALMA_GRAFT = [
+    ((5.05, -16.23, 93.3), 0.40),   # [UE] end-to-side on the left common femoral vein
+    ((3.0, -19.3, 95.5), 0.40),     # tunnelled under the skin above the pubis
+    ((0.0, -20.0, 96.5), 0.40),
+    ((-3.0, -19.3, 95.5), 0.40),
+    ((-5.05, -16.23, 93.3), 0.40),  # into the right common femoral vein (the saphenous graft's stump)
+]
+
 # Superior vena cava, A4.8: (-2.6, -15.0, 141.0) formation -> (-2.9, -15.3, 138.5) azygos enters
 # -> (-3.1, -15.4, 134.5) SVC-RA junction. Radius: A4.8 "about 15-20 mm (one source quotes 24 mm)
 # [S]/[R]" -> 0.85-0.90 (EST inside).
@@ -938,6 +1072,33 @@ CENTRAL_VEINS = [
      "inferior_vena_cava", MIDDLE_HEPATIC_VEIN),
     ("hepatic_vein_left", "Left hepatic vein (common trunk with the middle hepatic vein)",
      "central", "liver", "hepatic_vein_middle", LEFT_HEPATIC_VEIN),
+    ("superior_mesenteric_vein", "Superior mesenteric vein", "central", "abdomen",
+     "portal_vein", SUPERIOR_MESENTERIC_VEIN),
+    ("splenic_vein", "Splenic vein", "central", "abdomen", "portal_vein", SPLENIC_VEIN),
+    ("superior_rectal_vein", "Superior rectal vein", "central", "pelvis",
+     "inferior_mesenteric_vein", SUPERIOR_RECTAL_VEIN),
+    ("inferior_mesenteric_vein", "Inferior mesenteric vein", "central", "abdomen",
+     "splenic_vein", INFERIOR_MESENTERIC_VEIN),
+    ("portal_vein", "Portal vein", "central", "liver", "portal_vein_right_branch", PORTAL_VEIN),
+    ("portal_vein_right_branch", "Right branch of the portal vein", "central", "liver",
+     "liver_sinusoids", PORTAL_VEIN_RIGHT_BRANCH),
+    ("portal_vein_left_branch", "Left branch of the portal vein", "central", "liver",
+     "liver_sinusoids", PORTAL_VEIN_LEFT_BRANCH),
+    ("caudate_lobe_vein", "Caudate lobe vein", "central", "liver", "inferior_vena_cava", CAUDATE_VEIN),
+    ("left_gastric_vein", "Left gastric (coronary) vein", "central", "abdomen", "portal_vein",
+     LEFT_GASTRIC_VEIN),
+    ("oesophageal_varices", "Oesophageal varices (left gastric to azygos)", "collateral", "thorax",
+     "azygos_vein", OESOPHAGEAL_VARICES),
+    ("paraumbilical_vein", "Paraumbilical vein and abdominal wall veins", "collateral", "abdomen",
+     "superficial_epigastric_vein_right", PARAUMBILICAL_VEIN),
+    ("splenorenal_shunt", "Splenorenal shunt", "collateral", "abdomen", "renal_vein_left",
+     SPLENORENAL_SHUNT),
+    ("rectal_portosystemic_veins", "Middle and inferior rectal veins (rectal varices)", "collateral",
+     "pelvis", "internal_iliac_vein_left", RECTAL_PORTOSYSTEMIC_VEINS),
+    ("tips_shunt", "TIPS (transjugular intrahepatic portosystemic shunt)", "collateral", "liver",
+     "inferior_vena_cava", TIPS_SHUNT),
+    ("palma_crossover_graft", "Palma crossover graft (right saphenous vein to the left groin)",
+     "collateral", "pelvis", "common_femoral_vein_right", PALMA_GRAFT),
     ("superior_vena_cava", "Superior vena cava", "central", "thorax",
      "right_atrium", SUPERIOR_VENA_CAVA),
     ("brachiocephalic_vein_left", "Left brachiocephalic vein", "central", "thorax",
@@ -1184,6 +1345,8 @@ def build_vessels():
             vessels.append(vessel(fmt(vid), fmt(name), system, region, fmt(target), rows))
     for vid, name, system, region, target, rows in CENTRAL_VEINS:
         vessels.append(vessel(vid, name, system, region, target, rows))
+        if vid in REST_OPEN:
+            vessels[-1]["rest_open"] = REST_OPEN[vid]
     for vid, name, region, rows in ARTERIES_ASYMMETRIC:
         vessels.append(vessel(vid, name, "artery", region, "", rows))
     for side, Side, sign in SIDES:
@@ -1224,7 +1387,7 @@ def compute_drains_at_and_check_junctions(vessels):
     by_id = {v["id"]: v for v in vessels}
     for v in vessels:
         target = v["drains_into"]
-        if target in ("", "right_atrium"):
+        if target in ("", "right_atrium", "liver_sinusoids"):
             v["drains_at"] = 0.0
             continue
         parent = by_id[target]
@@ -1268,6 +1431,9 @@ def validate_structure(vessels, landmarks):
         elif target == "right_atrium":
             if vid not in ATRIAL_VEINS:
                 fail("%s: only the IVC and the SVC drain into the right atrium" % vid)
+        elif target == "liver_sinusoids":
+            if not vid.startswith("portal_vein"):
+                fail("%s: only the portal vein's branches drain into the liver sinusoids" % vid)
         elif target not in known:
             fail("%s: drains_into %r is not a vessel in the scene" % (vid, target))
         elif target == vid:
@@ -1291,7 +1457,7 @@ def validate_structure(vessels, landmarks):
         if v["system"] == "artery":
             continue
         seen, cur = set(), v["id"]
-        while cur != "right_atrium":
+        while cur not in ("right_atrium", "liver_sinusoids"):
             if cur in seen:
                 fail("drainage cycle through %s" % cur)
             seen.add(cur)
@@ -1374,6 +1540,89 @@ def validate_relations(vessels, landmarks):
         # Mirror sanity: left structures at x > 0, right at x < 0 (by the first point).
         if sign * v["femoral_vein_" + side]["points"][0][0] <= 0:
             fail("%s femoral vein on the wrong side" % side)
+
+
+def validate_portal_relations(vessels, landmarks):
+    """Relations of the portal system and its collaterals (issue 15), on the data written out."""
+    v = {x["id"]: x for x in vessels}
+    lm = {l["id"]: l["position"] for l in landmarks}
+
+    def pts(vid):
+        return [tuple(p) for p in v[vid]["points"]]
+
+    def on_vein(q, vid, slack=0.5):
+        d, _, r = polyline_closest(pts(vid), v[vid]["radii"], tuple(q))
+        return d <= r + slack
+
+    # The portal vein forms where the superior mesenteric and splenic veins end, behind the
+    # pancreatic neck at about L1/L2 (z between the L2 body, 115.7, and T12/L1, 121.5).
+    pv0 = pts("portal_vein")[0]
+    for vid in ("superior_mesenteric_vein", "splenic_vein"):
+        if v[vid]["drains_into"] != "portal_vein" or norm(sub(pts(vid)[-1], pv0)) > 0.3:
+            fail("%s must end where the portal vein begins" % vid)
+    if not 115.7 <= pv0[2] <= 121.5:
+        fail("the portal vein must form at about L1/L2, not z %.1f" % pv0[2])
+    # The portal vein runs up and to the right in front of the IVC (epiploic foramen between).
+    mid = polyline_closest(pts("portal_vein"), v["portal_vein"]["radii"], pts("portal_vein")[2])
+    pv2 = pts("portal_vein")[2]
+    ivc = point_at_z(v["inferior_vena_cava"]["points"], pv2[2])
+    if not (pv2[1] < ivc[1] - 1.0 and pts("portal_vein")[-1][0] < pv0[0] and pts("portal_vein")[-1][2] > pv0[2]):
+        fail("the portal vein must run up and to the right in front of the IVC")
+    # The superior mesenteric vein passes in front of the left renal vein; the splenic vein runs
+    # in front of the left kidney's hilum and the left renal vein.
+    lr = v["renal_vein_left"]["points"]
+    smv = point_at_z(v["superior_mesenteric_vein"]["points"], lr[3][2])
+    if not smv[1] < lr[3][1] - 1.0:
+        fail("the superior mesenteric vein must pass in front of the left renal vein")
+    sv_at = polyline_closest(pts("splenic_vein"), v["splenic_vein"]["radii"], tuple(lr[0]))
+    if not sv_at[0] > 1.0 or not min(p[1] for p in pts("splenic_vein")) < lr[1][1]:
+        fail("the splenic vein must run in front of the left renal vein")
+    # The inferior mesenteric vein joins the splenic vein to the left of the aorta.
+    imv_end = pts("inferior_mesenteric_vein")[-1]
+    ao = point_at_z(v["abdominal_aorta"]["points"], imv_end[2])
+    if v["inferior_mesenteric_vein"]["drains_into"] != "splenic_vein" or not imv_end[0] > ao[0]:
+        fail("the inferior mesenteric vein must join the splenic vein to the left of the aorta")
+    if v["superior_rectal_vein"]["drains_into"] != "inferior_mesenteric_vein":
+        fail("the superior rectal vein must continue as the inferior mesenteric vein")
+    # Both portal branches start at the bifurcation and end in the liver's sinusoids.
+    for vid in ("portal_vein_right_branch", "portal_vein_left_branch"):
+        if v[vid]["drains_into"] != "liver_sinusoids" or norm(sub(pts(vid)[0], pts("portal_vein")[-1])) > 0.3:
+            fail("%s must start at the portal bifurcation and drain into the liver sinusoids" % vid)
+    # The caudate lobe drains straight into the IVC, below the main hepatic veins' ostia.
+    cv = v["caudate_lobe_vein"]
+    if cv["drains_into"] != "inferior_vena_cava" or not pts("caudate_lobe_vein")[-1][2] < min(
+            pts(h)[-1][2] for h in ("hepatic_vein_right", "hepatic_vein_middle")) - 2.0:
+        fail("the caudate lobe vein must enter the IVC below the main hepatic veins")
+    # Portosystemic routes: each joins a portal vein to a systemic one.
+    portal = {"portal_vein", "portal_vein_left_branch", "portal_vein_right_branch", "splenic_vein",
+              "left_gastric_vein", "superior_rectal_vein", "superior_mesenteric_vein",
+              "inferior_mesenteric_vein"}
+    for vid, start_on, target in (
+            ("oesophageal_varices", "left_gastric_vein", "azygos_vein"),
+            ("paraumbilical_vein", "portal_vein_left_branch", "superficial_epigastric_vein_right"),
+            ("splenorenal_shunt", "splenic_vein", "renal_vein_left"),
+            ("rectal_portosystemic_veins", "superior_rectal_vein", "internal_iliac_vein_left"),
+            ("tips_shunt", "portal_vein_right_branch", "inferior_vena_cava")):
+        if start_on not in portal or v[vid]["drains_into"] != target or not on_vein(pts(vid)[0], start_on):
+            fail("%s must run from the %s to the %s" % (vid, start_on, target))
+    # The left gastric vein reaches the gastro-oesophageal junction, in front of and left of the
+    # aorta at the hiatus; the varices climb the oesophagus to the azygos.
+    goj = pts("left_gastric_vein")[0]
+    ao = point_at_z(v["thoracic_aorta"]["points"], goj[2])
+    if not (goj[0] > ao[0] and goj[1] < ao[1]) or v["left_gastric_vein"]["drains_into"] != "portal_vein":
+        fail("the left gastric vein must run from the gastro-oesophageal junction to the portal vein")
+    # The paraumbilical vein passes the umbilicus.
+    d, _, _ = polyline_closest(pts("paraumbilical_vein"), v["paraumbilical_vein"]["radii"], tuple(lm["umbilicus"]))
+    if d > 1.0:
+        fail("the paraumbilical vein must pass within 1 cm of the umbilicus (%.1f)" % d)
+    # The Palma graft crosses from the left common femoral vein to the right one above the pubis.
+    pg = pts("palma_crossover_graft")
+    if not (on_vein(pg[0], "common_femoral_vein_left") and v["palma_crossover_graft"]["drains_into"] ==
+            "common_femoral_vein_right" and max(p[2] for p in pg) > pg[0][2]):
+        fail("the Palma graft must cross from the left to the right common femoral vein above the pubis")
+    for vid, share in REST_OPEN.items():
+        if not 0.0 <= share <= 1.0:
+            fail("%s: rest_open %r outside 0..1" % (vid, share))
 
 
 def validate_clearance(vessels):
@@ -2743,6 +2992,164 @@ DESCRIPTIONS = {
             "another way back to your heart."),
     },
     # ---- liver
+    "superior_mesenteric_vein": {
+        "student": (
+            "The superior mesenteric vein drains the small intestine, the caecum and the right and "
+            "transverse colon. It runs up in the root of the mesentery to the right of the superior "
+            "mesenteric artery, in front of the third part of the duodenum, the uncinate process and "
+            "the left renal vein. Behind the neck of the pancreas it joins the splenic vein to form "
+            "the portal vein, carrying about 42% of portal flow at rest (Burkart 1993, MRI). Its "
+            "upper course here is schematic."),
+        "patient": (
+            "This vein collects blood from your gut after a meal. It carries it up to the big vein "
+            "that feeds your liver."),
+    },
+    "splenic_vein": {
+        "student": (
+            "The splenic vein leaves the hilum of the spleen and runs to the right behind the "
+            "pancreas, in front of the left kidney and the left renal vein. It receives short gastric "
+            "veins and, usually, the inferior mesenteric vein, and joins the superior mesenteric vein "
+            "behind the pancreatic neck to form the portal vein. In portal hypertension it can drain "
+            "into the left renal vein through a splenorenal shunt. Its course here is schematic."),
+        "patient": (
+            "This vein carries blood from your spleen to the big vein that feeds your liver."),
+    },
+    "superior_rectal_vein": {
+        "student": (
+            "The superior rectal vein drains the upper rectum and continues up in the sigmoid "
+            "mesocolon as the inferior mesenteric vein, so it belongs to the portal system. Its "
+            "submucosal plexus communicates with the middle and inferior rectal veins, which drain "
+            "to the internal iliac veins, a systemic route. When portal pressure is high this is one "
+            "of the portosystemic anastomoses, and rectal varices can form. Its course here is "
+            "schematic."),
+        "patient": (
+            "This small vein drains the lowest part of your bowel toward your liver."),
+    },
+    "inferior_mesenteric_vein": {
+        "student": (
+            "The inferior mesenteric vein drains the descending and sigmoid colon and the upper "
+            "rectum. It runs up to the left of the aorta on the psoas, passes to the left of the "
+            "duodenojejunal flexure and usually joins the splenic vein behind the pancreas, though "
+            "it can join the superior mesenteric vein instead. Its course here is schematic."),
+        "patient": (
+            "This vein drains the left side of your large bowel toward your liver."),
+    },
+    "portal_vein": {
+        "student": (
+            "The portal vein carries blood from the gut, spleen and pancreas to the liver, about "
+            "three quarters of the liver's blood supply. It forms behind the neck of the pancreas, "
+            "runs up in the free edge of the lesser omentum in front of the IVC, with the epiploic "
+            "foramen between them, and divides at the porta hepatis. It is about 8 cm long and "
+            "valveless, and its normal pressure is 5 to 10 mmHg. A blocked outflow from the liver "
+            "(Budd-Chiari syndrome) raises it, and its flow can slow or reverse."),
+        "patient": (
+            "This big vein brings blood from your gut to your liver. The liver cleans it before it "
+            "goes back to your heart."),
+    },
+    "portal_vein_right_branch": {
+        "student": (
+            "The right branch of the portal vein is short and wide and supplies the right lobe of "
+            "the liver. Its branches end in the sinusoids, the liver's capillaries, where portal "
+            "and hepatic arterial blood mix before leaving through the hepatic veins. A TIPS shunt is "
+            "usually made from this branch to the right hepatic vein."),
+        "patient": (
+            "This vein takes blood into the right part of your liver."),
+    },
+    "portal_vein_left_branch": {
+        "student": (
+            "The left branch of the portal vein runs to the left in the porta hepatis, then turns "
+            "forward as its umbilical part, where the ligamentum teres reaches it. It supplies the "
+            "left lobe and part of the caudate lobe. The paraumbilical veins start near its umbilical "
+            "part, so in portal hypertension blood can leave here for the abdominal wall."),
+        "patient": (
+            "This vein takes blood into the left part of your liver."),
+    },
+    "caudate_lobe_vein": {
+        "student": (
+            "Small veins of the caudate lobe open straight into the retrohepatic IVC, below the "
+            "three main hepatic veins. When the main hepatic veins are blocked (Budd-Chiari "
+            "syndrome) the caudate lobe keeps draining, so it is spared and grows, often wider than "
+            "0.6 of the right lobe. One vessel stands for them here; its course is schematic."),
+        "patient": (
+            "These small veins drain a small part of your liver straight into the big vein behind "
+            "it."),
+    },
+    "left_gastric_vein": {
+        "student": (
+            "The left gastric (coronary) vein drains the lesser curve of the stomach and the lower "
+            "oesophagus and joins the portal vein or the splenic vein. At the gastro-oesophageal "
+            "junction its oesophageal branches meet veins that drain to the azygos system. When "
+            "portal pressure rises its flow reverses, away from the liver, and it feeds "
+            "oesophageal varices; a width over about 5 mm goes with large varices."),
+        "patient": (
+            "This vein drains your stomach into the vein that feeds your liver."),
+    },
+    "oesophageal_varices": {
+        "student": (
+            "Oesophageal varices are dilated submucosal veins of the lower oesophagus. They link "
+            "the left gastric vein (portal) with oesophageal veins that drain to the azygos vein "
+            "(systemic), and they enlarge when the hepatic venous pressure gradient reaches 10 mmHg "
+            "or more. Above about 12 mmHg they can bleed. In health the channel is tiny; here it is "
+            "drawn at the size of large varices and opened by the collateral_development condition."),
+        "patient": (
+            "When blood cannot flow through the liver, it can push into small veins in the food "
+            "pipe. They can swell and may bleed."),
+    },
+    "paraumbilical_vein": {
+        "student": (
+            "The paraumbilical veins run in the falciform ligament from the left portal branch to "
+            "the umbilicus, where they meet the veins of the abdominal wall. In portal hypertension "
+            "an enlarged paraumbilical vein (the umbilical vein itself stays closed) carries portal "
+            "blood to the epigastric veins, and dilated veins round the umbilicus form the caput "
+            "medusae. One vessel stands here for the vein and its route through the abdominal wall "
+            "to the right superficial epigastric vein."),
+        "patient": (
+            "This tiny vein can open up when the liver is blocked. Then blood flows to veins in the "
+            "skin of your belly."),
+    },
+    "splenorenal_shunt": {
+        "student": (
+            "A spontaneous splenorenal shunt joins the splenic vein to the left renal vein behind "
+            "the pancreas. It forms in portal hypertension and can carry a large flow, and it goes "
+            "with non-forward flow in the portal vein. Surgeons once made such a shunt on purpose "
+            "(the distal splenorenal shunt). Its course here is schematic."),
+        "patient": (
+            "When the liver is blocked, a new path can open here. Blood then flows from the spleen "
+            "to the kidney vein."),
+    },
+    "rectal_portosystemic_veins": {
+        "student": (
+            "The middle and inferior rectal veins drain the lower rectum and anal canal to the "
+            "internal iliac veins, a systemic route. Their plexus joins the superior rectal vein, a "
+            "portal vein, so portal hypertension can open this route and form rectal varices. These "
+            "are not the same as ordinary haemorrhoids. One vessel stands for this route here."),
+        "patient": (
+            "These small veins at the bottom of your bowel can swell when the liver is blocked."),
+    },
+    "tips_shunt": {
+        "student": (
+            "A transjugular intrahepatic portosystemic shunt (TIPS) is a covered stent placed "
+            "through the jugular vein, from a portal branch through the liver and along the right "
+            "hepatic vein into the IVC. "
+            "It lowers portal pressure by letting portal blood bypass the sinusoids; a gradient "
+            "under 12 mmHg is the usual target. A randomised trial found gradients of about 8.9 "
+            "mmHg with 8 mm and 6.5 mmHg with 10 mm stents (Riggio 2010). It is closed until the "
+            "tips treatment puts it in."),
+        "patient": (
+            "Doctors can place a small tube inside the liver. It lets blood go around the blocked "
+            "part and back to the heart."),
+    },
+    "palma_crossover_graft": {
+        "student": (
+            "The Palma operation treats a blocked left iliac vein: the right great saphenous vein is "
+            "freed, tunnelled under the skin above the pubis and joined to the left common femoral "
+            "vein. Blood from the left leg then crosses to the right iliac veins. Grafts of 7 to 8 mm "
+            "or more do best, and many widen over the years (Ignatyev 2017). It is closed until the "
+            "palma_bypass treatment puts it in."),
+        "patient": (
+            "Surgeons can move a vein to make a new path across your lower belly. Blood from a "
+            "blocked leg vein can then reach the other side."),
+    },
     "hepatic_vein_right": {
         "student": (
             "The right hepatic vein runs in the right hepatic fissure and drains liver segments V "
@@ -2967,6 +3374,7 @@ def main():
         compute_drains_at_and_check_junctions(vessels)
         validate_relations(vessels, landmarks)
         validate_more_relations(vessels, landmarks)
+        validate_portal_relations(vessels, landmarks)
         validate_radii(vessels)
         validate_clearance(vessels)
         valves = build_valves(vessels)

@@ -22,6 +22,9 @@ std::string regionNames();
 
 /// Id of the sink every venous chain must reach.
 inline constexpr std::string_view kRightAtrium = "right_atrium";
+/// The liver's sinusoidal bed: where the portal vein's branches end. The engine joins it to the
+/// hepatic veins (and the caudate lobe veins), so a chain may end here instead.
+inline constexpr std::string_view kLiverSinusoids = "liver_sinusoids";
 
 struct Vessel {
   std::string id;    ///< stable snake_case id, e.g. "femoral_vein_left"
@@ -34,6 +37,10 @@ struct Vessel {
   std::vector<float> radii;  ///< lumen radius in cm at each point (> 0)
   std::string descriptionStudent;
   std::string descriptionPatient;
+  /// Fraction of the drawn lumen (area) open in health: 1 for ordinary veins; small for
+  /// collaterals drawn at the size they reach under raised pressure (they open with the
+  /// collateral_development condition); 0 for a shunt or graft that only a treatment puts in.
+  float restOpen = 1.0f;
 
   bool isArtery() const { return system == VesselSystem::Artery; }
 };

@@ -33,11 +33,17 @@ std::vector<std::string> validateAnatomy(const Anatomy& a) {
         problems.push_back(who + ": centerline point is not a finite number");
         break;
       }
+    if (!(v.restOpen >= 0.0f && v.restOpen <= 1.0f))
+      problems.push_back(who + ": rest_open " + std::to_string(v.restOpen) + "; expected a fraction in [0, 1]");
     if (!(v.drainsAt >= 0.0f && v.drainsAt <= 1.0f))
       problems.push_back(who + ": drains_at " + std::to_string(v.drainsAt) + "; expected a fraction in [0, 1]");
     if (v.isArtery()) continue;
     if (v.drainsInto.empty()) {
       problems.push_back(who + ": drains_into is empty; every vein must drain into a vessel or \"right_atrium\"");
+    } else if (v.drainsInto == kLiverSinusoids) {
+      if (v.region != Region::Liver)
+        problems.push_back(who + ": drains into \"liver_sinusoids\" but lies in region " +
+                           std::string(toString(v.region)) + "; expected a portal branch in region liver");
     } else if (v.drainsInto != kRightAtrium) {
       const Vessel* target = a.findVessel(v.drainsInto);
       if (!target)
@@ -65,7 +71,7 @@ std::vector<std::string> validateAnatomy(const Anatomy& a) {
     if (v.isArtery()) continue;
     std::set<std::string> chain{v.id};
     const Vessel* cur = &v;
-    while (cur->drainsInto != kRightAtrium) {
+    while (cur->drainsInto != kRightAtrium && cur->drainsInto != kLiverSinusoids) {
       cur = a.findVessel(cur->drainsInto);
       if (!chain.insert(cur->id).second) {
         problems.push_back("vessel \"" + v.id + "\": its drainage chain loops back through \"" + cur->id + "\"");

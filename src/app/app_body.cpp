@@ -167,7 +167,7 @@ void App::registerBodyActions() {
           const int only = args.empty() ? -1 : an.vesselIndex(args[0]);
           for (std::size_t j = 0; j < net.links.size(); ++j) {
             if (c.linkLesion[j] != hemo::Lesion::Thrombus) continue;
-            if (only >= 0 && net.nodes[static_cast<std::size_t>(net.links[j].a)].vessel != only) continue;
+            if (only >= 0 && net.links[j].owner != only) continue;
             c.linkArea[j] = 1.0;
             c.linkLesion[j] = hemo::Lesion::None;
           }
@@ -359,7 +359,7 @@ void App::fillBodyModel(ui::UiModel& m) const {
   std::vector<Narrowing> narrow(an.vessels.size());
   for (std::size_t j = 0; j < net.links.size(); ++j) {
     if (c.linkLesion[j] == hemo::Lesion::None) continue;
-    const int vi = net.nodes[static_cast<std::size_t>(net.links[j].a)].vessel;
+    const int vi = net.links[j].owner;
     if (vi < 0) continue;
     Narrowing& n = narrow[static_cast<std::size_t>(vi)];
     const auto lost = static_cast<float>(1.0 - c.linkArea[j]);
@@ -460,7 +460,7 @@ void App::fillVesselLive(ui::VesselCard& card, int vessel) const {
   float lost = 0.0f;
   hemo::Lesion kind = hemo::Lesion::None;
   for (std::size_t j = 0; j < net.links.size(); ++j)
-    if (net.nodes[static_cast<std::size_t>(net.links[j].a)].vessel == vessel && c.linkLesion[j] != hemo::Lesion::None &&
+    if (net.links[j].owner == vessel && c.linkLesion[j] != hemo::Lesion::None &&
         1.0 - c.linkArea[j] > lost) {
       lost = static_cast<float>(1.0 - c.linkArea[j]);
       kind = c.linkLesion[j];

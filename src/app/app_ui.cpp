@@ -268,7 +268,7 @@ ui::UiModel App::uiModel(Vec2 uiSize, bool windowed) {
     m.selected.system = std::string(toString(v.system));
     m.selected.region = std::string(toString(v.region));
     const Vessel* into = an.findVessel(v.drainsInto);
-    m.selected.drainsInto = into ? into->name : (v.drainsInto == kRightAtrium ? "Right atrium" : "");
+    m.selected.drainsInto = into ? into->name : v.drainsInto == kRightAtrium ? "Right atrium" : v.drainsInto == kLiverSinusoids ? "The liver's sinusoids" : "";
     m.selected.description = v.descriptionStudent;
     fillVesselLive(m.selected, state_.selected);
     m.selected.diameterMm = *std::max_element(v.radii.begin(), v.radii.end()) * 20.0f;

@@ -71,6 +71,7 @@ void printReport(const hemo::SimulationReport& r) {
     std::cout << " jugular share " << fixed(100.0 * ph.jugularShare, 0) << "%; collateral share "
               << fixed(100.0 * ph.collateralShare, 0) << "%\n";
   }
+  if (r.liver.present) std::cout << "liver (mean of 5 s after the run): " << hemo::describeLiver(r.liver) << "\n";
   std::cout << "probes (min / mean / max):\n";
   for (const hemo::ProbeReport& p : r.probes)
     std::cout << "  " << p.probe << ": pressure " << fixed(p.pressureMmHg.min, 1) << " / "
@@ -147,6 +148,7 @@ int cmdSimulate(Args& a) {
                      protocolPath ? protocolPath->string() : "protocol");
   const hemo::Recorder& recorder = *sim.recorder;
   hemo::SimulationReport& report = sim.report;
+  if (sim.engine->network().sinusoids >= 0) report.liver = hemo::averageLiver(*sim.engine, scene.anatomy, 5.0, dt);
   if (out) io::writeFileAtomic(*out, io::traceCsv(recorder));
   if (json)
     std::cout << io::reportJson(report);

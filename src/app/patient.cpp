@@ -139,7 +139,7 @@ Facts measure(const hemo::Engine& e, const Anatomy& an, const Tracker& t) {
   for (std::size_t j = 0; j < net.links.size() && j < c.linkLesion.size(); ++j) {
     const hemo::Lesion lesion = c.linkLesion[j];
     if (lesion == hemo::Lesion::None) continue;
-    const int vi = net.nodes[static_cast<std::size_t>(net.links[j].a)].vessel;
+    const int vi = net.links[j].owner;
     if (vi < 0) continue;
     const Vessel& v = an.vessels[static_cast<std::size_t>(vi)];
     const int s = sideOf(v.id);
@@ -310,6 +310,19 @@ std::string vesselKey(const std::string& id, VesselSystem system) {
       {"external_jugular", "vessel.jugular"},
       {"vertebral_vein", "vessel.jugular"},
       {"hepatic", "vessel.hepatic"},
+      {"caudate", "vessel.hepatic"},
+      {"portal_vein", "vessel.portal"},
+      {"superior_mesenteric", "vessel.gut"},
+      {"inferior_mesenteric", "vessel.gut"},
+      {"superior_rectal", "vessel.gut"},
+      {"splenic", "vessel.spleen"},
+      {"left_gastric", "vessel.stomach"},
+      {"oesophageal_varices", "vessel.liver_bypass"},
+      {"paraumbilical", "vessel.liver_bypass"},
+      {"splenorenal", "vessel.liver_bypass"},
+      {"rectal_portosystemic", "vessel.liver_bypass"},
+      {"tips_shunt", "vessel.tips"},
+      {"palma", "vessel.graft"},
       {"renal", "vessel.kidney"},
       {"gonadal", "vessel.gonadal"},
       {"subclavian", "vessel.arm"},

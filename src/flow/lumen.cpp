@@ -23,11 +23,20 @@ Lumen::Lumen(const hemo::Engine& engine) {
   }
   for (std::size_t i = 0; i < n; ++i) linkStart_[i + 1] += linkStart_[i];
   links_.resize(static_cast<std::size_t>(linkStart_[n]));
+  pinches_.assign(links_.size(), 1);
   std::vector<int> fill(linkStart_.begin(), linkStart_.end() - 1);
   for (std::size_t j = 0; j < net.links.size(); ++j) {
     const hemo::Link& l = net.links[j];
-    links_[static_cast<std::size_t>(fill[static_cast<std::size_t>(l.a)]++)] = static_cast<int>(j);
-    if (l.b >= 0) links_[static_cast<std::size_t>(fill[static_cast<std::size_t>(l.b)]++)] = static_cast<int>(j);
+    const bool cross = l.b >= 0 && net.nodes[static_cast<std::size_t>(l.a)].vessel != net.nodes[static_cast<std::size_t>(l.b)].vessel;
+    const auto ka = static_cast<std::size_t>(fill[static_cast<std::size_t>(l.a)]++);
+    links_[ka] = static_cast<int>(j);
+    // Between two veins the link belongs to one of them (Link::owner): only its end is pinched.
+    if (cross && net.nodes[static_cast<std::size_t>(l.a)].vessel != l.owner) pinches_[ka] = 0;
+    if (l.b >= 0) {
+      const auto kb = static_cast<std::size_t>(fill[static_cast<std::size_t>(l.b)]++);
+      links_[kb] = static_cast<int>(j);
+      if (cross && net.nodes[static_cast<std::size_t>(l.b)].vessel != l.owner) pinches_[kb] = 0;
+    }
   }
   scale_.assign(n, 1.0f);
   open_.assign(n, 1.0f);
@@ -43,7 +52,7 @@ void Lumen::update(const hemo::Engine& engine) {
     double open = 1.0, pinched = 1.0;
     for (int k = linkStart_[i]; k < linkStart_[i + 1]; ++k) {
       const auto j = static_cast<std::size_t>(links_[static_cast<std::size_t>(k)]);
-      if (j >= linkArea.size()) continue;
+      if (j >= linkArea.size() || !pinches_[static_cast<std::size_t>(k)]) continue;
       const double a = std::clamp(linkArea[j], 0.0, 1.0);
       open = std::min(open, a);
       // A compressed or closed vein is pinched from outside; a thrombus fills the lumen of a

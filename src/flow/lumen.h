@@ -33,6 +33,11 @@ class Lumen {
   std::vector<float> scale_, open_;
   /// Links touching each compartment (CSR: linkStart_[i] .. linkStart_[i + 1] in links_).
   std::vector<int> linkStart_, links_;
+  /// Per entry of links_: whether its narrowing pinches that compartment. A link between two
+  /// veins (a tributary's junction, a collateral's origin) pinches only the end compartment of
+  /// the vein it belongs to, never the middle of the vein it joins (a closed collateral or an
+  /// ablated tributary leaves its parent open).
+  std::vector<char> pinches_;
 };
 
 }  // namespace venaviz::flow

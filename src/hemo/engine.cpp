@@ -69,6 +69,14 @@ Engine::Engine(const Anatomy& anatomy, const Params& params)
   cond_.valveRegurgitant.assign(net_.valves.size(), 0.0);
   cond_.linkArea.assign(m, 1.0);
   cond_.linkLesion.assign(m, Lesion::None);
+  // Collaterals drawn at their developed size, and shunts or grafts not yet put in, start
+  // (nearly) closed: the fraction of their lumen open in health.
+  for (std::size_t j = 0; j < m; ++j) {
+    const int v = net_.links[j].owner;
+    if (v < 0 || anatomy.vessels[static_cast<std::size_t>(v)].restOpen >= 1.0f) continue;
+    cond_.linkArea[j] = std::max(static_cast<double>(anatomy.vessels[static_cast<std::size_t>(v)].restOpen), 1e-4);
+    cond_.linkLesion[j] = Lesion::Closure;
+  }
   cond_.nodeExternal.assign(n, 0.0);
   cond_.bedScale.assign(net_.beds.size(), 1.0);
   assemblePattern();
@@ -215,9 +223,12 @@ void Engine::linkCoefficients(std::size_t j, double dt, double& g, double& offse
   const double A = 2.0 / (1.0 / Aa + 1.0 / Ab);  // harmonic mean of the two ends
   const double kappa = std::clamp(cond_.linkArea[j], 1e-4, 1.0);
   const double As = kappa * A;
-  double R = 8.0 * kPi * params_.mu * l.length * collapseFactor(std::min(aA, aB)) / (As * As);
+  double R = l.resistance > 0.0 ? l.resistance / (kappa * kappa)
+                                : 8.0 * kPi * params_.mu * l.length * collapseFactor(std::min(aA, aB)) / (As * As);
   double L = params_.rho * l.length / As;
-  double S = kappa < 1.0 ? kYoungTsaiKt * params_.rho / (2.0 * A * A) * (1.0 / kappa - 1.0) * (1.0 / kappa - 1.0) : 0.0;
+  double S = kappa < 1.0 && l.resistance <= 0.0
+                 ? kYoungTsaiKt * params_.rho / (2.0 * A * A) * (1.0 / kappa - 1.0) * (1.0 / kappa - 1.0)
+                 : 0.0;
   if (l.kind == LinkKind::Valve) {
     const ValveSite& v = net_.valves[ix(l.valve)];
     const double mrg = std::clamp(std::max(cond_.valveRegurgitant[ix(l.valve)], params_.valveMrgHealthy), 0.0, 1.0);

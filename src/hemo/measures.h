@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "anatomy/anatomy.h"
+#include "hemo/liver.h"
 #include "hemo/scenario.h"
 
 namespace venaviz::hemo {
@@ -270,6 +271,8 @@ struct SimulationReport {
   std::string phasicityProbe;
   PhasicityResult phasicity;
   std::vector<PhaseReport> phases;
+  /// The liver's readout averaged over 5 s after the run (present only with a portal system).
+  LiverReadout liver;
 };
 
 /// Computes every measure that applies to the recorded run.

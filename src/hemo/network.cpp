@@ -47,9 +47,21 @@ ExtGroup groupOf(const Vessel& v, Vec3 center) {
   return ExtGroup::None;
 }
 
+/// Whether a vein's drainage chain ends in the liver's sinusoids (the portal tree).
+bool portalTree(const Anatomy& a, const Vessel& v) {
+  const Vessel* cur = &v;
+  for (std::size_t guard = 0; guard <= a.vessels.size(); ++guard) {
+    if (cur->drainsInto == venaviz::kLiverSinusoids) return true;
+    cur = a.findVessel(cur->drainsInto);
+    if (!cur) return false;
+  }
+  return false;
+}
+
 /// Capillary region of a peripheral vein, and its share weight.
-std::string regionOf(const Vessel& v) {
+std::string regionOf(const Vessel& v, bool portal = false) {
   const std::string& id = v.id;
+  if (portal) return has(id, "superior_mesenteric") ? "gut" : "spleen";
   if (v.region == Region::Leg) return sideOf(id) > 0 ? "leg_left" : "leg_right";
   if (has(id, "renal")) return "kidney";
   if (v.region == Region::Liver || has(id, "hepatic")) return "liver";
@@ -65,7 +77,11 @@ std::string regionOf(const Vessel& v) {
 /// legs, splanchnic 1146-1300, renal 30-150, upper body 645). Midpoints of those ranges.
 double regionSmallVeinMl(const std::string& r) {
   if (r == "leg_left" || r == "leg_right") return 265.0;  // half of ~530 (legs 350-716)
-  if (r == "liver") return 1000.0;                        // splanchnic/portal reservoir
+  if (r == "liver") return 1000.0;                        // splanchnic/portal reservoir (no portal system drawn)
+  // With a portal system: Heldt's splanchnic 1146-1300 mL less the sinusoids' ~375
+  // (Params::sinusoidVolumeMl) and ~100 in the named portal veins: 750, shared by flow.
+  if (r == "gut") return 750.0 * 0.42;
+  if (r == "spleen") return 750.0 * 0.58;
   if (r == "kidney") return 90.0;                         // renal 30-150
   if (r == "arm") return 320.0;                           // about half of upper body 645
   if (r == "pelvis") return 80.0;                         // abdominal veins 79 (population table)
@@ -78,6 +94,11 @@ double regionFlowMlMin(const std::string& r) {
   if (r == "leg_left" || r == "leg_right") return 300.0;  // CFA/CFV 284-350 mL/min (Holland 1998)
   if (r == "kidney") return 1240.0;                       // both kidneys (PMC5973424)
   if (r == "liver") return 1300.0;                        // hepatic-vein outflow 1.2-1.5 L/min
+  // Portal system drawn: the liver's 1300 mL/min come 75% by the portal vein (Params::portalShare),
+  // 42% of that by the superior mesenteric vein (Params::smvShare); the hepatic artery's 25%
+  // enters the sinusoids (buildNetwork).
+  if (r == "gut") return 1300.0 * 0.75 * 0.42;
+  if (r == "spleen") return 1300.0 * 0.75 * 0.58;
   if (r == "brain") return 750.0;                         // IJV + VV supine 740 mL/min (Ciuti 2013)
   if (r == "pelvis") return 400.0;                        // infrarenal IVC 1.2 L/min minus legs (engine.md §2.5)
   if (r == "arm") return 400.0;                           // arms ~0.3-0.5 L/min (unsourced in engine.md)
@@ -162,6 +183,7 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       Link l;
       l.a = ns[k];
       l.b = ns[k + 1];
+      l.owner = static_cast<int>(vi);
       const auto& na = net.nodes[static_cast<std::size_t>(l.a)];
       const auto& nb = net.nodes[static_cast<std::size_t>(l.b)];
       l.length = 0.5 * (na.length + nb.length);
@@ -187,6 +209,7 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     if (ns.empty()) continue;
     Link l;
     l.kind = LinkKind::Junction;
+    l.owner = static_cast<int>(vi);
     l.a = ns.back();
     const auto& na = net.nodes[static_cast<std::size_t>(l.a)];
     if (v.drainsInto == venaviz::kRightAtrium) {
@@ -214,7 +237,8 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       if (ns.empty() || fed[static_cast<std::size_t>(ns.front())] > 0) continue;
       // Only vessels that are connections, not drainage areas (those get a capillary bed).
       const bool connector = v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral ||
-                             has(v.id, "ascending_lumbar") || has(v.id, "plexus");
+                             has(v.id, "ascending_lumbar") || has(v.id, "plexus") ||
+                             v.drainsInto == venaviz::kLiverSinusoids;  // a portal branch leaves the portal vein
       if (!connector) continue;
       float bestGap = 1e9f;
       int bestNode = -1;
@@ -235,12 +259,87 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       if (bestNode < 0) continue;
       Link l;
       l.kind = LinkKind::Junction;
+      l.owner = static_cast<int>(vi);
       l.a = bestNode;
       l.b = ns.front();
       l.length = std::max(0.5 * net.nodes[static_cast<std::size_t>(ns.front())].length,
                           units::cmToM(glm::distance(net.nodes[static_cast<std::size_t>(bestNode)].center,
                                                      net.nodes[static_cast<std::size_t>(ns.front())].center)));
       net.links.push_back(l);
+    }
+  }
+
+  // 3c. The liver's sinusoids: one lumped compartment between the portal branches (which end
+  //     in it) and the veins that drain the liver (the hepatic and caudate veins' first
+  //     compartments, which would otherwise get capillary beds). The hepatic artery's share of
+  //     the liver's flow enters it through an arterial bed.
+  std::vector<bool> portal(a.vessels.size(), false);
+  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi)
+    portal[vi] = !a.vessels[vi].isArtery() && portalTree(a, a.vessels[vi]);
+  std::vector<bool> liverFed(net.nodes.size() + 2, false);
+  if (std::any_of(a.vessels.begin(), a.vessels.end(), [](const Vessel& v) { return v.drainsInto == venaviz::kLiverSinusoids; })) {
+    std::vector<int> fed(net.nodes.size(), 0);
+    for (const Link& l : net.links)
+      if (l.b >= 0) ++fed[static_cast<std::size_t>(l.b)];
+    // Outflow roots and their weights (the square of the widest radius: the ostium's area).
+    std::vector<std::pair<int, double>> outs;
+    for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+      const Vessel& v = a.vessels[vi];
+      const auto& ns = net.vesselNodes[vi];
+      if (ns.empty() || portal[vi] || v.region != Region::Liver || fed[static_cast<std::size_t>(ns.front())] > 0 ||
+          v.system == VesselSystem::Collateral)
+        continue;
+      const float r = *std::max_element(v.radii.begin(), v.radii.end());
+      outs.push_back({ns.front(), static_cast<double>(r) * r});
+    }
+    std::vector<int> ins;
+    for (std::size_t vi = 0; vi < a.vessels.size(); ++vi)
+      if (a.vessels[vi].drainsInto == venaviz::kLiverSinusoids && !net.vesselNodes[vi].empty())
+        ins.push_back(net.vesselNodes[vi].back());
+    if (!outs.empty() && !ins.empty()) {
+      Compartment s;
+      Vec3 c(0.0f);
+      for (auto& [n, _] : outs) c += net.nodes[static_cast<std::size_t>(n)].center;
+      for (int n : ins) c += net.nodes[static_cast<std::size_t>(n)].center;
+      s.center = c / static_cast<float>(outs.size() + ins.size());
+      s.length = 0.10;
+      s.area0 = p.sinusoidVolumeMl * 1e-6 / s.length;
+      s.kp = p.kpVein;
+      s.group = ExtGroup::Abdominal;
+      const int sn = static_cast<int>(net.nodes.size());
+      net.nodes.push_back(s);
+      net.sinusoids = sn;
+      const double qLiver = units::mlPerMinToM3PerS(regionFlowMlMin("liver"));
+      const double qPortal = qLiver * p.portalShare;
+      // Presinusoidal: the portal inflow links share the whole-liver resistance equally (parallel).
+      const double rPre = p.presinusoidalDrop / qPortal * static_cast<double>(ins.size());
+      for (int n : ins) {
+        Link l;
+        l.kind = LinkKind::Junction;
+        l.a = n;
+        l.b = sn;
+        l.length = 0.02;
+        l.resistance = rPre;
+        net.links.push_back(l);
+      }
+      double wsum = 0.0;
+      for (auto& [_, w] : outs) wsum += w;
+      const double rSin = p.sinusoidalDrop / qLiver;  // whole liver
+      for (auto& [n, w] : outs) {
+        Link l;
+        l.kind = LinkKind::Junction;
+        l.a = sn;
+        l.b = n;
+        l.length = 0.02;
+        l.resistance = rSin * wsum / w;  // parallel shares by ostium area
+        net.links.push_back(l);
+        liverFed[static_cast<std::size_t>(n)] = true;
+      }
+      // The hepatic artery: arterial pressure through R into the sinusoids, sized to bring
+      // (1 - portalShare) of the liver's flow at the supine sinusoidal pressure (portal target
+      // less the presinusoidal drop).
+      const double qArt = qLiver * (1.0 - p.portalShare);
+      net.beds.push_back({sn, qArt, (p.map - (p.bedVenousTarget - p.presinusoidalDrop)) / qArt, "liver"});
     }
   }
 
@@ -274,6 +373,22 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     net.beds.push_back({sinus, units::mlPerMinToM3PerS(regionFlowMlMin("brain")), 0.0, "brain"});
   }
 
+  // 4b. Portosystemic collaterals (open only in part at rest): a lumped resistance shared by
+  //     their links (Params::collateralDevelopedFlowMlMin).
+  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+    const Vessel& v = a.vessels[vi];
+    if (v.system != VesselSystem::Collateral || !(v.restOpen > 0.0f && v.restOpen < 1.0f)) continue;
+    std::vector<std::size_t> own;
+    for (std::size_t j = 0; j < net.links.size(); ++j) {
+      const Link& l = net.links[j];
+      if (net.nodes[static_cast<std::size_t>(l.a)].vessel == static_cast<int>(vi) ||
+          (l.b >= 0 && net.nodes[static_cast<std::size_t>(l.b)].vessel == static_cast<int>(vi)))
+        own.push_back(j);
+    }
+    const double r = p.collateralDevelopedGradient / units::mlPerMinToM3PerS(p.collateralDevelopedFlowMlMin);
+    for (std::size_t j : own) net.links[j].resistance = r / static_cast<double>(own.size());
+  }
+
   // 5. Capillary beds at the peripheral ends: veins that nothing continues into (a tributary
   //    joining near the start, like the external jugular into the subclavian, does not count;
   //    a vessel continuing into it at its start, or the cerebral sinus, does).
@@ -291,8 +406,10 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     const Vessel& v = a.vessels[vi];
     const auto& ns = net.vesselNodes[vi];
     if (ns.empty() || continued[vi] || sinusFed[static_cast<std::size_t>(ns.front())]) continue;
+    if (liverFed[static_cast<std::size_t>(ns.front())]) continue;  // drained from the sinusoids
     if (v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral) continue;
-    roots[regionOf(v)].push_back(ns.front());
+    if (v.drainsInto == venaviz::kLiverSinusoids) continue;        // a portal branch: fed by the portal vein
+    roots[regionOf(v, portal[vi])].push_back(ns.front());
   }
   for (auto& [region, nodes] : roots) {
     if (region == "brain") continue;

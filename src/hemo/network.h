@@ -46,6 +46,13 @@ struct Link {
   LinkKind kind = LinkKind::Vessel;
   int valve = -1;       ///< index into Network::valves for valve links
   double length = 0.0;  ///< m, centre to centre
+  /// Pa s/m^3: a lumped resistance (the liver's sinusoids) instead of Poiseuille's from the
+  /// two ends' areas; 0 for ordinary links.
+  double resistance = 0.0;
+  /// The anatomy vessel the link belongs to: its own vessel inside it, the tributary for a
+  /// junction, the collateral or perforator for an origin (-1 for the lumped beds). A lesion of
+  /// that vessel narrows the link; the renderer pinches only that vessel's end there.
+  int owner = -1;
 };
 inline constexpr int kAtriumNode = -1;  ///< Link::b value for the outflow into the right atrium
 
@@ -73,10 +80,14 @@ struct Network {
   /// For each anatomy vessel, its compartments in order of flow.
   std::vector<std::vector<int>> vesselNodes;
   Vec3 raCenter{-2.0f, -14.5f, 131.5f};  ///< cm (anatomy.md §3 #36)
+  /// The liver's sinusoidal bed (-1 when the scene has no portal system): fed by the portal
+  /// branches and the hepatic artery, drained by the hepatic and caudate veins.
+  int sinusoids = -1;
 
   /// Compartment holding fraction f of a vessel (-1 if the vessel has none, e.g. an artery).
   int nodeAt(int vessel, float fraction) const;
 };
+
 
 /// Builds the network from the anatomy's veins (arteries are context only).
 Network buildNetwork(const Anatomy& anatomy, const Params& params);

@@ -66,6 +66,35 @@ struct Params {
   double breathingSwing = 2.2 * kMmHg;         ///< pleural -5 -> -7.5/-8 cmH2O (physiology.md §8)
   double icp = 10.0 * kMmHg;                   ///< intracranial pressure (Whittle p_icp = 10)
 
+  // --- the liver (issue 15; physiology-liver-swelling.md §1, docs/liver.md) ---
+  /// Share of the liver's inflow that comes by the portal vein: 70-80% (physiology.md §3;
+  /// "75% to 80%", Lautt via abdominalkey "Liver blood flow"); the hepatic artery brings the rest.
+  double portalShare = 0.75;
+  /// Share of portal flow from the superior mesenteric vein: 5.7 of 13.7 mL/min/kg (Burkart,
+  /// Johnson, Ehman, AJR 1993, cine phase-contrast MRI); the splenic vein's tree brings the rest.
+  double smvShare = 0.42;
+  /// Pressure drop across the sinusoids at the resting liver flow: the HVPG (wedged - free
+  /// hepatic venous pressure), normal 1-5 mmHg (Berzigotti et al. 2013; Suk 2014). The model's HVPG
+  /// adds the hepatic veins' own drop between the sinusoids and a free catheter (about 2 mmHg at
+  /// rest), so 1.5 here gives an HVPG of about 3.5, the middle of the range.
+  double sinusoidalDrop = 1.5 * kMmHg;
+  /// Drop from the portal vein into the sinusoids at rest. In a normal liver the wedged pressure
+  /// approximates the portal pressure (Lautt: portal and deep lobar venous pressures "not
+  /// significantly different"), so most of the resistance is sinusoidal: 0.5 mmHg (engineering).
+  double presinusoidalDrop = 0.5 * kMmHg;
+  /// Blood in the sinusoids: hepatic blood volume is 10-15% of the blood volume, 60% of it in
+  /// the sinusoids (Lautt 1977; Greenway & Stark 1971, via abdominalkey "Liver blood flow");
+  /// with 5 L of blood: 300-450 mL.
+  double sinusoidVolumeMl = 375.0;
+  /// Portosystemic collaterals are networks of tortuous channels, not the straight tube drawn:
+  /// Poiseuille's law for their drawn width would make them nearly free. Each instead gets a
+  /// lumped resistance, so that fully developed it carries the flow of an "advanced" collateral,
+  /// over 310 mL/min (with a width over 8.7 mm: Kondo et al. WJG 2015;21:8894), at a gradient of
+  /// 12 mmHg, the HVPG above which varices bleed (Suk 2014). Opening it less (condition
+  /// collateral_development) scales the resistance by 1/open^2.
+  double collateralDevelopedFlowMlMin = 310.0;
+  double collateralDevelopedGradient = 12.0 * kMmHg;
+
   // --- muscle pumps (engine.md §1.6, §2.6) ---
   double calfPumpPeak = 180.0 * kMmHg;  ///< soleus intramuscular peak walking 181 +- 69 (Ballard 1998)
   double thighPumpFraction = 0.25;      ///< thigh EF ~15% vs calf ~65% (thoracickey): smaller squeeze

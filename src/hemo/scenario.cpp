@@ -43,6 +43,27 @@ std::vector<int> linksIn(const Engine& e, int vessel, double from, double to) {
   return out;
 }
 
+/// Every link that belongs to a vessel (Link::owner): inside it, its junction, its origin.
+std::vector<int> linksTouching(const Engine& e, int vessel) {
+  std::vector<int> out;
+  const Network& n = e.network();
+  for (std::size_t j = 0; j < n.links.size(); ++j) {
+    const Link& l = n.links[j];
+    if (l.owner == vessel) out.push_back(static_cast<int>(j));
+  }
+  return out;
+}
+
+/// Where the IVC's suprahepatic part begins: above the highest hepatic vein ostium.
+double suprahepaticIvcFrom(const Anatomy& a) {
+  const Vessel* ivc = a.findVessel("inferior_vena_cava");
+  if (!ivc) throw Error("budd_chiari: this scene has no inferior_vena_cava");
+  double at = 0.0;
+  for (const Vessel& v : a.vessels)
+    if (v.drainsInto == ivc->id && has(v.id, "hepatic_vein")) at = std::max(at, static_cast<double>(v.drainsAt));
+  return std::min(at + 0.02, 0.99);
+}
+
 void setArea(Engine& e, const std::vector<int>& links, double fraction, Lesion cause) {
   Conditions& c = e.conditions();
   for (int j : links) {
@@ -102,7 +123,21 @@ const std::vector<std::pair<std::string, std::string>>& conditionKinds() {
       {"compression", "any vein compressed between from and to: severity = area lost"},
       {"iliac_stent", "stent in the left common iliac vein: undoes the compression"},
       {"jugular_stenosis", "internal jugular vein (target) narrowed: severity = area lost"},
-      {"collateral_development", "collateral pathways opened: severity = fraction of their full lumen"},
+      {"collateral_development",
+       "collateral pathways opened: severity = fraction of their full lumen; target pelvic (default: the "
+       "cross-pelvic and vertebral routes), portosystemic (varices, paraumbilical, splenorenal, rectal) or all"},
+      {"budd_chiari",
+       "hepatic venous outflow blocked: target hepatic_veins (default: the three main veins), a hepatic vein id, "
+       "ivc (a web or clot of the IVC above the hepatic veins) or combined; severity = lumen lost; days since it "
+       "formed: recanalisation as for thrombus"},
+      {"anticoagulation",
+       "blood thinners for days: clots in target (a vein id or all) shrink as they recanalise (residual halves "
+       "every ~100 days, as for thrombus)"},
+      {"venoplasty", "balloon angioplasty and stent of target vein (a hepatic vein, the IVC, a jugular vein): "
+                     "its clot, web or narrowing is opened"},
+      {"tips", "transjugular intrahepatic portosystemic shunt, right portal branch to right hepatic vein: "
+               "severity = stent lumen as a fraction of 10 mm (0.64 = an 8 mm stent)"},
+      {"palma_bypass", "Palma crossover graft from the left to the right common femoral vein (for a blocked left iliac vein)"},
       {"raised_abdominal_pressure", "abdominal pressure raised by pressure_mmhg (obesity, pregnancy)"},
       {"tight_clothing", "band of pressure_mmhg at the waist or groin (target \"waist\" or \"groin\")"},
       {"stockings",
@@ -198,9 +233,64 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     setArea(e, linksIn(e, a.vesselIndex(v.id), 0.4, 0.6), 1.0 - c.severity, Lesion::Compression);
   } else if (k == "collateral_development") {
     checkSeverity(c);
-    for (std::size_t vi = 0; vi < a.vessels.size(); ++vi)
-      if (a.vessels[vi].system == VesselSystem::Collateral)
+    const std::string group = c.target.empty() ? "pelvic" : c.target;
+    if (group != "all" && group != "pelvic" && group != "portosystemic")
+      throw Error(k + ": target \"" + group + "\" is not a collateral group; expected all, pelvic or portosystemic");
+    for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+      const Vessel& v = a.vessels[vi];
+      // Shunts and grafts (closed at rest) are put in by treatments, not grown.
+      if (v.system != VesselSystem::Collateral || v.restOpen <= 0.0f) continue;
+      const bool porto = v.restOpen < 1.0f;  // the portosystemic routes open only under pressure
+      if ((group == "pelvic" && porto) || (group == "portosystemic" && !porto)) continue;
+      // The pelvic routes keep their historic 5% floor on the links inside them; a portosystemic
+      // route never shuts below its resting lumen, and its origin opens with it.
+      if (porto)
+        setArea(e, linksTouching(e, static_cast<int>(vi)), std::max(c.severity, static_cast<double>(v.restOpen)),
+                Lesion::Closure);
+      else
         setArea(e, linksIn(e, static_cast<int>(vi), 0.0, 1.0), std::max(c.severity, 0.05), Lesion::Closure);
+    }
+  } else if (k == "budd_chiari") {
+    checkSeverity(c);
+    if (!(c.days >= 0.0 && c.days <= 3650.0)) throw Error(k + ": days must be 0 to 3650");
+    const double occlusion = c.severity * std::pow(0.5, c.days / 100.0);
+    const std::string t = c.target.empty() ? "hepatic_veins" : c.target;
+    auto block = [&](const std::string& id, double from, double to) {
+      const Vessel& v = vesselOrThrow(a, id, k);
+      setArea(e, linksIn(e, a.vesselIndex(v.id), from, to), 1.0 - occlusion, Lesion::Thrombus);
+    };
+    if (t == "hepatic_veins" || t == "combined") {
+      for (const char* id : {"hepatic_vein_right", "hepatic_vein_middle", "hepatic_vein_left"}) block(id, 0.5, 1.0);
+    } else if (t != "ivc") {
+      if (!has(t, "hepatic_vein")) throw Error(k + ": target \"" + t + "\" must be hepatic_veins, combined, ivc or a hepatic vein id");
+      block(t, 0.5, 1.0);
+    }
+    if (t == "ivc" || t == "combined") block("inferior_vena_cava", suprahepaticIvcFrom(a), 1.0);
+  } else if (k == "anticoagulation") {
+    if (!(c.days >= 0.0 && c.days <= 3650.0)) throw Error(k + ": days must be 0 to 3650");
+    const int only = c.target.empty() || c.target == "all" ? -1 : a.vesselIndex(vesselOrThrow(a, c.target, k).id);
+    const Network& n = e.network();
+    const double keep = std::pow(0.5, c.days / 100.0);
+    for (std::size_t j = 0; j < n.links.size(); ++j) {
+      if (cond.linkLesion[j] != Lesion::Thrombus) continue;
+      if (only >= 0 && n.links[j].owner != only) continue;
+      const double lost = (1.0 - cond.linkArea[j]) * keep;
+      cond.linkArea[j] = std::clamp(1.0 - lost, 1e-4, 1.0);
+      if (lost < 0.01) cond.linkLesion[j] = Lesion::None;
+    }
+  } else if (k == "venoplasty") {
+    const Vessel& v = vesselOrThrow(a, c.target, k);
+    for (int j : linksIn(e, a.vesselIndex(v.id), 0.0, 1.0)) {
+      if (cond.linkLesion[static_cast<std::size_t>(j)] == Lesion::Closure) continue;  // not a collateral at rest
+      cond.linkArea[static_cast<std::size_t>(j)] = 1.0;
+      cond.linkLesion[static_cast<std::size_t>(j)] = Lesion::None;
+    }
+  } else if (k == "tips" || k == "palma_bypass") {
+    const std::string id = k == "tips" ? "tips_shunt" : "palma_crossover_graft";
+    const Vessel& v = vesselOrThrow(a, id, k);
+    if (k == "tips") checkSeverity(c);
+    const double open = k == "tips" ? std::max(c.severity, 0.05) : 1.0;
+    setArea(e, linksTouching(e, a.vesselIndex(v.id)), open, open >= 1.0 ? Lesion::None : Lesion::Closure);
   } else if (k == "raised_abdominal_pressure") {
     if (c.pressureMmHg < 0.0 || c.pressureMmHg > 40.0) throw Error(k + ": pressure_mmhg must be 0 to 40");
     e.drivers().settings().abdominalExtra = c.pressureMmHg * kMmHg;

@@ -23,7 +23,7 @@ Vec3 readVec3(const JsonReader& r) {
 
 Vessel readVessel(const JsonReader& r) {
   r.allowKeys({"id", "name", "system", "region", "drains_into", "drains_at", "points", "radii", "radius",
-               "description_student", "description_patient"});
+               "description_student", "description_patient", "rest_open"});
   Vessel v;
   v.id = r.string("id");
   if (!isValidId(v.id)) r.failKey("id", "\"" + v.id + "\" is not a valid id; expected lower-case snake_case");
@@ -41,6 +41,9 @@ Vessel readVessel(const JsonReader& r) {
   if (v.drainsAt < 0.0f || v.drainsAt > 1.0f) r.failKey("drains_at", "expected a fraction in [0, 1]");
   v.descriptionStudent = r.string("description_student", "");
   v.descriptionPatient = r.string("description_patient", "");
+  v.restOpen = static_cast<float>(r.number("rest_open", 1.0));
+  if (!(v.restOpen >= 0.0f && v.restOpen <= 1.0f))
+    r.failKey("rest_open", "expected the fraction of the lumen open in health, 0 to 1");
 
   JsonReader pts = r.child("points");
   if (!pts.value().is_array()) pts.fail("expected an array of points [x, y, z] in cm, got " + describe(pts.value()));

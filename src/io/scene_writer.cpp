@@ -27,6 +27,7 @@ std::string sceneInfoJson(const Scene& scene) {
     for (const Vec3& p : v.points) pts.push_back(vec(p));
     j["points"] = pts;
     j["radii"] = v.radii;
+    if (v.restOpen < 1.0f) j["rest_open"] = v.restOpen;
     vessels.push_back(j);
   }
   root["vessels"] = vessels;

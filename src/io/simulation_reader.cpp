@@ -22,6 +22,7 @@ enum class TargetRule {
   JugularVein,  ///< a vein id, default internal_jugular_vein_right
   Band,         ///< "waist" or "groin"
   Side,         ///< "left", "right" or "both" (default)
+  Optional,     ///< a free target with a default (the engine checks it and names what it expects)
   Perforators,  ///< "perforators" or a perforator id
 };
 
@@ -35,6 +36,7 @@ struct KindSpec {
   bool at = false;            ///< "at" (stored in Condition::from)
   double pressureMax = -1.0;  ///< < 0: no pressure_mmhg (else required)
   bool days = false;          ///< "days" since onset (thrombus)
+  std::string_view daysMeaning = "days since the thrombus formed";
 };
 
 constexpr KindSpec kKindSpecs[] = {
@@ -67,7 +69,24 @@ constexpr KindSpec kKindSpecs[] = {
      .target = TargetRule::JugularVein,
      .severityMax = 1.0,
      .severityMeaning = "the area lost"},
-    {.kind = "collateral_development", .severityMax = 1.0, .severityMeaning = "the fraction of the full lumen"},
+    {.kind = "collateral_development",
+     .target = TargetRule::Optional,
+     .severityMax = 1.0,
+     .severityMeaning = "the fraction of the full lumen"},
+    {.kind = "budd_chiari",
+     .target = TargetRule::Optional,
+     .severityMax = 1.0,
+     .severityMeaning = "the lumen lost",
+     .days = true},
+    {.kind = "anticoagulation",
+     .target = TargetRule::Optional,
+     .days = true,
+     .daysMeaning = "days of treatment"},
+    {.kind = "venoplasty", .target = TargetRule::Vein},
+    {.kind = "tips",
+     .severityMax = 1.0,
+     .severityMeaning = "the stent lumen as a fraction of 10 mm; 0.64 for an 8 mm stent"},
+    {.kind = "palma_bypass"},
     {.kind = "raised_abdominal_pressure", .pressureMax = 40.0},
     {.kind = "tight_clothing", .target = TargetRule::Band, .pressureMax = 80.0},
     {.kind = "stockings", .target = TargetRule::Side, .pressureMax = 60.0},
@@ -187,6 +206,9 @@ hemo::Condition readCondition(const JsonReader& r) {
       if (c.target != "waist" && c.target != "groin")
         r.failKey("target", "unknown band \"" + c.target + "\"; expected waist or groin");
       break;
+    case TargetRule::Optional:
+      c.target = r.string("target", "");
+      break;
     case TargetRule::Side:
       c.target = r.string("target", "both");
       if (c.target != "left" && c.target != "right" && c.target != "both")
@@ -207,7 +229,7 @@ hemo::Condition readCondition(const JsonReader& r) {
     if (c.from > c.to) r.failKey("to", fmt(c.to) + " is before from (" + fmt(c.from) + "); expected from <= to");
   }
   if (spec->at) c.from = numberIn(r, "at", 0.0, 0.0, 1.0, "(fraction along the vein)");
-  if (spec->days) c.days = numberIn(r, "days", 0.0, 0.0, 3650.0, "days since the thrombus formed");
+  if (spec->days) c.days = numberIn(r, "days", 0.0, 0.0, 3650.0, std::string(spec->daysMeaning));
   if (spec->pressureMax >= 0.0) {
     if (!r.has("pressure_mmhg"))
       r.failKey("pressure_mmhg", "missing required key; expected 0 to " + fmt(spec->pressureMax) + " mmHg");
@@ -600,6 +622,28 @@ std::string reportJson(const hemo::SimulationReport& r) {
                       {"calf_volume_ml", {{"left", num(ph.calfVolumeMl[0])}, {"right", num(ph.calfVolumeMl[1])}}}});
   }
   j["phases"] = phases;
+  if (r.liver.present) {
+    const hemo::LiverReadout& l = r.liver;
+    OJson cols = OJson::array();
+    for (const hemo::CollateralFlow& c : l.collaterals) cols.push_back({{"id", c.id}, {"flow_ml_min", num(c.flowMlMin)}});
+    j["liver"] = {{"portal_mmhg", num(l.portalMmHg)},
+                  {"wedged_mmhg", num(l.wedgedMmHg)},
+                  {"free_hepatic_mmhg", num(l.freeHepaticMmHg)},
+                  {"hepatic_vein_in_liver_mmhg", num(l.upstreamHepaticMmHg)},
+                  {"hvpg_mmhg", num(l.hvpgMmHg)},
+                  {"portosystemic_gradient_mmhg", num(l.portosystemicMmHg)},
+                  {"portal_flow_ml_min", num(l.portalFlowMlMin)},
+                  {"splanchnic_inflow_ml_min", num(l.splanchnicInflowMlMin)},
+                  {"hepatic_artery_ml_min", num(l.hepaticArteryMlMin)},
+                  {"hepatic_veins_ml_min", num(l.hepaticVeinsMlMin)},
+                  {"caudate_ml_min", num(l.caudateMlMin)},
+                  {"tips_ml_min", num(l.tipsMlMin)},
+                  {"azygos_ml_min", num(l.azygosMlMin)},
+                  {"collaterals", cols},
+                  {"collateral_share", num(l.collateralShare)},
+                  {"hepatic_lymph_ml_h", num(l.lymphMlH)},
+                  {"ascites_ml_day", num(l.ascitesMlDay)}};
+  }
 
   OJson probes = OJson::array();
   for (const hemo::ProbeReport& p : r.probes)

@@ -769,6 +769,14 @@ Condition conditionFor(const std::string& kind, double s) {
     c.target = "perforators";
   else if (kind == "av_fistula")
     c.target = "femoral_vein_right", c.from = 0.5;
+  else if (kind == "budd_chiari")
+    c.target = "combined", c.days = 30.0;
+  else if (kind == "anticoagulation")
+    c.target = "all", c.days = 60.0;
+  else if (kind == "venoplasty")
+    c.target = "hepatic_vein_right";
+  else if (kind == "tips" || kind == "palma_bypass")
+    ;
   else
     c.kind.clear();  // unknown to this test
   return c;
@@ -1080,7 +1088,10 @@ TEST(HemoScenario, OldThrombusRecanalisesAndDamagesItsValves) {
     c.days = days;
     venaviz::hemo::applyCondition(e, scene.anatomy, c);
     double lumen = 1.0, damage = 0.0;
-    for (double a : e.conditions().linkArea) lumen = std::min(lumen, a);
+    const int fv = scene.anatomy.vesselIndex("femoral_vein_left");
+    for (std::size_t j = 0; j < e.network().links.size(); ++j)
+      if (e.network().nodes[static_cast<std::size_t>(e.network().links[j].a)].vessel == fv)
+        lumen = std::min(lumen, e.conditions().linkArea[j]);
     for (int v : venaviz::hemo::selectValves(scene.anatomy, "femoral_vein_left"))
       damage = std::max(damage, e.conditions().valveRegurgitant[static_cast<std::size_t>(v)]);
     return std::pair{lumen, damage};
