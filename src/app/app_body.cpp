@@ -415,6 +415,18 @@ void App::fillBodyModel(ui::UiModel& m) const {
                     std::string(hemo::describe(k.ceap)).c_str(), k.avpMmHg, k.ulcerPct);
       m.activeConditions.push_back(line);
     }
+  // The liver (a scene with a portal system): pressures, the HVPG, where the gut's blood goes.
+  if (e && e->network().sinusoids >= 0) {
+    hemo::LiverReadout& lv = sim().liverShown;
+    hemo::blendLiver(lv, hemo::readLiver(*e, an), 0.05);
+    m.readouts.push_back({"Portal pressure", lv.portalMmHg, "mmHg", "5-10"});
+    m.readouts.push_back({"HVPG (wedged - free)", lv.hvpgMmHg, "mmHg", "1-5"});
+    m.readouts.push_back({lv.portalFlowMlMin >= 0.0 ? "Portal flow, to the liver" : "Portal flow, AWAY from liver",
+                          std::abs(lv.portalFlowMlMin), "mL/min", "676-1550"});
+    if (lv.collateralMlMin > 5.0) m.readouts.push_back({"Portosystemic collaterals", lv.collateralMlMin, "mL/min", ""});
+    if (lv.tipsMlMin > 5.0) m.readouts.push_back({"TIPS shunt", lv.tipsMlMin, "mL/min", ""});
+    if (lv.ascitesMlDay > 1.0) m.readouts.push_back({"Ascites forming", lv.ascitesMlDay, "mL/day", "0"});
+  }
   // The lower legs' extra tissue fluid (drawn 10x on the skin), and a day's clock while one plays.
   if (const hemo::Tissue* t = sim().tissue.get()) {
     if (!sim().day.empty())

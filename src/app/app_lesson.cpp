@@ -178,6 +178,11 @@ std::optional<double> App::lessonMeasure(const io::LessonMeasure& m) const {
     return *l - *r;
   }
   if (m.name == "right_atrium") return e->rightAtrialPressure() / hemo::kMmHg;
+  if (m.name == "portal" || m.name == "hvpg" || m.name == "portal_flow") {
+    if (e->network().sinusoids < 0) return std::nullopt;
+    const hemo::LiverReadout r = hemo::readLiver(*e, an);
+    return m.name == "portal" ? r.portalMmHg : m.name == "hvpg" ? r.hvpgMmHg : r.portalFlowMlMin;
+  }
   return std::nullopt;
 }
 

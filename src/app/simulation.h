@@ -17,6 +17,7 @@
 #include "hemo/engine.h"
 #include "hemo/scenario.h"
 #include "hemo/skin.h"
+#include "hemo/liver.h"
 #include "hemo/tissue.h"
 
 namespace venaviz {
@@ -64,6 +65,9 @@ class Simulation {
   /// The lower legs' tissue fluid (swelling), coupled to the engine; null when the scene has no
   /// capillary beds below the knees.
   std::unique_ptr<hemo::Tissue> tissue;
+  /// The liver's readout as shown: smoothed over about a second of frames (beats and breaths
+  /// move the instantaneous one), so the panel's numbers are readable.
+  mutable hemo::LiverReadout liverShown;
   /// A day's swelling played as a time-lapse ("day PLAN"): its samples, the simulated seconds
   /// of wall time it takes, how far it has played (s; < 0: none playing) and its name.
   std::vector<hemo::DaySample> day;

@@ -26,7 +26,7 @@ struct LessonCamera {
 
 /// A number the simulation gives: "contractions", "ankle left", "pressure VESSEL@F",
 /// "flow VESSEL@F", "probe N pressure|velocity|flow|reflux|last_reflux", "avp_fall", "rt90",
-/// "calf_ef", "iliac_gradient", "right_atrium", "time". Resolved against the scene by the app.
+/// "calf_ef", "iliac_gradient", "right_atrium", "portal", "hvpg", "portal_flow", "time". Resolved against the scene by the app.
 struct LessonMeasure {
   std::string name;       ///< first word ("probe", "ankle", "pressure", ...)
   std::string argument;   ///< "left", "VESSEL@F", "1"

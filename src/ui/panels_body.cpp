@@ -170,6 +170,15 @@ void conditionsSection(const UiModel& m, const FontSet& fonts, PanelState& st, A
     ImGui::TextDisabled("Select a vein to add an AV fistula");
   }
   if (m.body.fistulas > 0 && wideButton("Close the fistulas")) out.emplace_back("fistula_close");
+  ImGui::TextDisabled("Liver outflow (Budd-Chiari)");
+  if (ImGui::Button("Hepatic veins", ImVec2(w, 0))) out.emplace_back("condition budd_chiari hepatic_veins 1");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clot in the three main hepatic veins (Budd-Chiari syndrome)");
+  ImGui::SameLine();
+  if (ImGui::Button("IVC web", ImVec2(w, 0))) out.emplace_back("condition budd_chiari ivc 1");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A membrane blocking the IVC above the hepatic veins");
+  if (ImGui::Button("Varices open", ImVec2(w, 0))) out.emplace_back("condition collateral_development portosystemic 0.5");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Portosystemic collaterals at half their full lumen (months of portal hypertension)");
 }
 
 void treatmentsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
@@ -198,6 +207,16 @@ void treatmentsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A stent in the left common iliac vein (undoes May-Thurner)");
   ImGui::SameLine();
   if (ImGui::Button("Remove clots", ImVec2(w, 0))) out.emplace_back("thrombus_clear");
+  if (ImGui::Button("TIPS 10 mm", ImVec2(w, 0))) out.emplace_back("condition tips 1");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shunt from the right portal branch through the liver to the IVC");
+  ImGui::SameLine();
+  if (ImGui::Button("Anticoagulate", ImVec2(w, 0))) out.emplace_back("condition anticoagulation all days=180");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Six months of blood thinners: clots recanalise");
+  if (ImGui::Button("Open hepatic vein", ImVec2(w, 0))) out.emplace_back("condition venoplasty hepatic_vein_right");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Balloon and stent in the right hepatic vein");
+  ImGui::SameLine();
+  if (ImGui::Button("Palma bypass", ImVec2(w, 0))) out.emplace_back("condition palma_bypass");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Crossover vein graft from the left groin to the right (blocked left iliac vein)");
 }
 
 void bloodSection(const UiModel& m, const FontSet& fonts, Actions& out) {

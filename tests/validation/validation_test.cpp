@@ -28,6 +28,7 @@
 #include "core/error.h"
 #include "hemo/drivers.h"
 #include "hemo/engine.h"
+#include "hemo/liver.h"
 #include "hemo/measures.h"
 #include "hemo/params.h"
 #include "hemo/scenario.h"
@@ -433,7 +434,7 @@ TEST(Validation, ExpectedTableIsConsistent) {
   }
   for (const json& c : ex.at("checks")) {
     const int k = c.at("case").get<int>();
-    EXPECT_TRUE(k >= 1 && k <= 9) << c.at("id");
+    EXPECT_TRUE(k >= 1 && k <= 10) << c.at("id");
     EXPECT_TRUE(c.contains("min") || c.contains("max")) << c.at("id");
     EXPECT_TRUE(ex.at("cases").contains(std::to_string(k))) << c.at("id");
   }
@@ -619,6 +620,34 @@ TEST(Validation, Case9CalfPump) {
         healthy.inputs() + " vs " + valveless.inputs(),
         "CFV return above rest during the bout: " + number(with, 1) + " mL with valves, " + number(without, 1) +
             " mL without");
+}
+
+// 10. The liver: the readout (hemo/liver.h) averaged over 5 s after each run, as `venaviz
+// simulate` prints it.
+TEST(Validation, Case10Liver) {
+  auto liver = [](const std::string& scenario) {
+    const SimRun& r = run(scenario, "quiet_breathing_supine.json");
+    return std::pair{hemo::averageLiver(*r.engine, scene().anatomy, 5.0, kDt), r.inputs()};
+  };
+  const auto [healthy, hIn] = liver("healthy_supine.json");
+  check("10.portal", healthy.portalMmHg, hIn);
+  check("10.hvpg", healthy.hvpgMmHg, hIn,
+        "wedged " + number(healthy.wedgedMmHg, 1) + ", free " + number(healthy.freeHepaticMmHg, 1) + " mmHg");
+  check("10.portal_flow", healthy.portalFlowMlMin, hIn,
+        "hepatic artery " + number(healthy.hepaticArteryMlMin, 0) + " mL/min");
+  check("10.azygos", healthy.azygosMlMin, hIn);
+  const auto [bc, bIn] = liver("budd_chiari_chronic.json");
+  check("10.bc_hv_pressure", bc.upstreamHepaticMmHg, bIn,
+        "portal " + number(bc.portalMmHg, 1) + " mmHg; collaterals carry " + number(100.0 * bc.collateralShare, 0) +
+            "% of the splanchnic inflow, the caudate veins " + number(bc.caudateMlMin, 0) + " mL/min");
+  check("10.bc_hvpg", bc.hvpgMmHg, bIn, "ascites " + number(bc.ascitesMlDay, 0) + " mL/day");
+  check("10.bc_azygos", bc.azygosMlMin, bIn);
+  const auto [tips, tIn] = liver("budd_chiari_tips.json");
+  check("10.tips10", tips.portosystemicMmHg, tIn,
+        "shunt " + number(tips.tipsMlMin, 0) + " mL/min; portal flow " + number(tips.portalFlowMlMin, 0) + " mL/min");
+  check("10.tips_target", tips.portosystemicMmHg, tIn);
+  const auto [tips8, t8In] = liver("budd_chiari_tips_8mm.json");
+  check("10.tips8", tips8.portosystemicMmHg, t8In, "shunt " + number(tips8.tipsMlMin, 0) + " mL/min");
 }
 
 }  // namespace
