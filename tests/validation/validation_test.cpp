@@ -636,6 +636,12 @@ TEST(Validation, Case10Liver) {
   check("10.portal_flow", healthy.portalFlowMlMin, hIn,
         "hepatic artery " + number(healthy.hepaticArteryMlMin, 0) + " mL/min");
   check("10.azygos", healthy.azygosMlMin, hIn);
+  const auto up = [] {
+    const SimRun& r = run("healthy_supine.json", "supine_to_standing.json");
+    return std::pair{hemo::averageLiver(*r.engine, scene().anatomy, 5.0, kDt), r.inputs()};
+  }();
+  check("10.portal_flow_standing", up.first.portalFlowMlMin, up.second,
+        "portal pressure " + number(up.first.portalMmHg, 1) + " mmHg");
   const auto [bc, bIn] = liver("budd_chiari_chronic.json");
   check("10.bc_hv_pressure", bc.upstreamHepaticMmHg, bIn,
         "portal " + number(bc.portalMmHg, 1) + " mmHg; collaterals carry " + number(100.0 * bc.collateralShare, 0) +
