@@ -10,6 +10,12 @@ if(VENAVIZ_SANITIZE)
                                                    -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(venaviz_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(VENAVIZ_FUZZ)
+  # Coverage for libFuzzer in the libraries, ASan + UBSan everywhere; the harnesses link -fsanitize=fuzzer.
+  target_compile_options(venaviz_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                   -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(venaviz_options INTERFACE -fsanitize=address,undefined)
+endif()
 
 # venaviz_module(NAME SOURCES... LINKS ...): one static library per architecture module.
 function(venaviz_module name)

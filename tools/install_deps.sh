@@ -6,6 +6,7 @@ packages=(
   libglfw3-dev python3-glad libglm-dev libassimp-dev libimgui-dev libstb-dev nlohmann-json3-dev
   libeigen3-dev libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core libgl1-mesa-dri libglx-mesa0 xvfb xauth glslang-tools
+  clang libclang-rt-14-dev  # the libFuzzer harnesses (tools/fuzz.sh)
 )
 # More for some commands (tools/build_web.sh: EXTRA="emscripten" ./tools/install_deps.sh).
 if [ -n "${EXTRA:-}" ]; then read -r -a extra <<< "$EXTRA"; packages+=("${extra[@]}"); fi

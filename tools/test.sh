@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command for the whole test suite: installs what is missing, builds, runs every test
 # (unit, gl, golden; a virtual display through Xvfb when there is none), then builds with
-# AddressSanitizer + UndefinedBehaviorSanitizer and runs the unit tests under them.
+# AddressSanitizer + UndefinedBehaviorSanitizer and runs the unit tests under them, fuzzes every
+# file reader for about a minute (tools/fuzz.sh) and ends with the browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./tools/install_deps.sh
@@ -21,6 +22,12 @@ VENAVIZ_BUILD_DIR=build-asan ./tools/build.sh -DVENAVIZ_SANITIZE=ON -DCMAKE_BUIL
 echo "== unit tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -L unit --output-on-failure -j"$jobs"
+
+echo "== fuzz: every file reader under libFuzzer + ASan + UBSan for a minute in all, and the regression inputs"
+# Its own build (clang; only core, anatomy, io, hemo and the harnesses) in build-fuzz/; docs/reliability.md.
+fuzz_start=$SECONDS
+FUZZ_JOBS="$jobs" ./tools/fuzz.sh all 63
+echo "fuzz stage: $((SECONDS - fuzz_start)) s (build included)"
 
 echo "== the browser build in headless Chromium (WebAssembly, WebGL 2 through SwiftShader)"
 ./tools/web_check.sh

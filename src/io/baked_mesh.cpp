@@ -8,12 +8,12 @@
 
 #include "core/error.h"
 #include "io/atomic_file.h"
+#include "io/limits.h"
 
 namespace venaviz::io {
 namespace {
 
 constexpr char kMagic[8] = {'V', 'V', 'M', 'E', 'S', 'H', '1', '\0'};
-constexpr std::uint32_t kMaxCount = 50'000'000;
 
 }  // namespace
 
@@ -36,16 +36,22 @@ void saveBakedMesh(const std::filesystem::path& file, const RawMesh& mesh) {
 }
 
 RawMesh loadBakedMesh(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(file.string() + ": cannot open the baked model");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto fail = [&](const std::string& what) { throw Error(file.string() + ": " + what); };
+  return parseBakedMesh(readFile(file, limits::kBakedBytes), file.string());
+}
+
+RawMesh parseBakedMesh(const std::string& bytes, const std::string& name) {
+  auto fail = [&](const std::string& what) { throw Error(name + ": " + what); };
   if (bytes.size() < 16 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
     fail("not a baked model (expected \"VVMESH1\" at byte 0)");
   std::uint32_t nv = 0, ni = 0;
   std::memcpy(&nv, bytes.data() + 8, 4);
   std::memcpy(&ni, bytes.data() + 12, 4);
-  if (nv > kMaxCount || ni > kMaxCount || ni % 3 != 0) fail("byte 8: implausible vertex or index count");
+  if (nv > limits::kModelVertices)
+    fail("byte 8: " + std::to_string(nv) + " vertices; expected at most " + std::to_string(limits::kModelVertices));
+  if (ni == 0) fail("byte 12: no triangles; expected a model with at least one");
+  if (ni % 3 != 0) fail("byte 12: " + std::to_string(ni) + " indices; expected a multiple of 3 (triangles)");
+  if (ni / 3 > limits::kModelTriangles)
+    fail("byte 12: " + std::to_string(ni / 3) + " triangles; expected at most " + std::to_string(limits::kModelTriangles));
   const std::size_t need = 16 + std::size_t(nv) * 6 * sizeof(float) + std::size_t(ni) * sizeof(std::uint32_t);
   if (bytes.size() != need)
     fail("expected " + std::to_string(need) + " bytes for " + std::to_string(nv) + " vertices and " +
@@ -53,8 +59,10 @@ RawMesh loadBakedMesh(const std::filesystem::path& file) {
   RawMesh m;
   m.vertices.resize(std::size_t(nv) * 6);
   m.indices.resize(ni);
-  std::memcpy(m.vertices.data(), bytes.data() + 16, m.vertices.size() * sizeof(float));
-  std::memcpy(m.indices.data(), bytes.data() + 16 + m.vertices.size() * sizeof(float), ni * sizeof(std::uint32_t));
+  // (memcpy with an empty vector's null data() is undefined even for 0 bytes)
+  if (!m.vertices.empty()) std::memcpy(m.vertices.data(), bytes.data() + 16, m.vertices.size() * sizeof(float));
+  if (!m.indices.empty())
+    std::memcpy(m.indices.data(), bytes.data() + 16 + m.vertices.size() * sizeof(float), ni * sizeof(std::uint32_t));
   for (float v : m.vertices)
     if (!std::isfinite(v)) fail("a vertex value is not a finite number");
   for (std::uint32_t i : m.indices)

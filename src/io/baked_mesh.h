@@ -19,7 +19,10 @@ struct RawMesh {
 std::filesystem::path bakedPath(const std::filesystem::path& model);
 /// Writes atomically; throws venaviz::Error naming the file.
 void saveBakedMesh(const std::filesystem::path& file, const RawMesh& mesh);
-/// Reads and checks (sizes, indices in range, finite numbers); throws one line naming the file.
+/// Reads and checks (sizes, indices in range, finite numbers, the limits of io/limits.h);
+/// throws one line naming the file.
 RawMesh loadBakedMesh(const std::filesystem::path& file);
+/// Same from the file's bytes; `name` is used in messages.
+RawMesh parseBakedMesh(const std::string& bytes, const std::string& name);
 
 }  // namespace venaviz::io

@@ -5,8 +5,18 @@
 
 #include "core/error.h"
 #include "io/atomic_file.h"
+#include "io/limits.h"
 
 namespace venaviz::io {
+
+namespace {
+/// stb's reason for a failure, on one line (it can be empty or hold line breaks).
+std::string stbReason() {
+  const char* r = stbi_failure_reason();
+  std::string text = oneLine(r ? r : "");
+  return text.empty() ? "a damaged or unsupported PNG" : text;
+}
+}  // namespace
 
 void writePng(const std::filesystem::path& path, const Image& image) {
   if (image.empty()) throw Error(path.string() + ": cannot write an empty image");
@@ -20,11 +30,23 @@ void writePng(const std::filesystem::path& path, const Image& image) {
 }
 
 Image readPng(const std::filesystem::path& path) {
-  const std::string bytes = readFile(path);
+  return decodePng(readFile(path, limits::kImageBytes), path.string());
+}
+
+Image decodePng(const std::string& bytes, const std::string& name) {
+  if (bytes.size() > limits::kImageBytes)
+    throw Error(name + ": " + std::to_string(bytes.size()) + " bytes; expected at most " +
+                std::to_string(limits::kImageBytes));
+  const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
+  const int size = static_cast<int>(bytes.size());
   int w = 0, h = 0, n = 0;
-  unsigned char* data = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
-                                              static_cast<int>(bytes.size()), &w, &h, &n, 4);
-  if (!data) throw Error(path.string() + ": not a readable image (" + stbi_failure_reason() + ")");
+  // The header first: a picture's size is checked before its pixels are allocated.
+  if (!stbi_info_from_memory(in, size, &w, &h, &n)) throw Error(name + ": not a readable image (" + stbReason() + ")");
+  if (w <= 0 || h <= 0 || w > limits::kImageSide || h > limits::kImageSide)
+    throw Error(name + ": " + std::to_string(w) + "x" + std::to_string(h) + " pixels; expected at most " +
+                std::to_string(limits::kImageSide) + " on a side");
+  unsigned char* data = stbi_load_from_memory(in, size, &w, &h, &n, 4);
+  if (!data) throw Error(name + ": not a readable image (" + stbReason() + ")");
   Image img;
   img.width = w;
   img.height = h;

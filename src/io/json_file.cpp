@@ -33,11 +33,23 @@ Json parseJsonText(const std::string& text, const std::string& name) {
       reason = reason.substr(p2 + 2);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) reason = "the file is empty";
     throw Error::at(name, line, column, "invalid JSON: " + reason);
+  } catch (const Json::out_of_range& e) {
+    // A number too large for a double ("1e999"): nlohmann names the token but not its place.
+    std::string reason = e.what();
+    int line = 0, column = 0;
+    if (auto a = reason.find('\''), b = reason.rfind('\''); a != std::string::npos && b > a) {
+      const std::string token = reason.substr(a + 1, b - a - 1);
+      if (auto at = text.find(token); at != std::string::npos) lineColumn(text, at, line, column);
+      reason = "number " + token + " is too large; expected a number a double can hold";
+    }
+    throw Error::at(name, line, column, "invalid JSON: " + reason);
+  } catch (const Json::exception& e) {
+    throw Error::at(name, 0, 0, std::string("invalid JSON: ") + e.what());
   }
 }
 
-Json parseJsonFile(const std::filesystem::path& path) {
-  return parseJsonText(readFile(path), path.string());
+Json parseJsonFile(const std::filesystem::path& path, std::size_t maxBytes) {
+  return parseJsonText(readFile(path, maxBytes), path.string());
 }
 
 std::string describe(const Json& v) {
@@ -48,8 +60,16 @@ std::string describe(const Json& v) {
       return "an object";
     case Json::value_t::array:
       return "an array";
-    case Json::value_t::string:
-      return "the string \"" + v.get<std::string>() + "\"";
+    case Json::value_t::string: {
+      // A long string is cut (at a character boundary) so that the message stays readable.
+      std::string text = v.get<std::string>();
+      if (text.size() > 80) {
+        std::size_t cut = 77;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut) + "...";
+      }
+      return "the string \"" + text + "\"";
+    }
     case Json::value_t::boolean:
       return v.get<bool>() ? "true" : "false";
     case Json::value_t::number_integer:
@@ -100,6 +120,13 @@ JsonReader JsonReader::element(std::size_t index, std::string_view label) const 
   std::string p = path_ + "[" + std::to_string(index) + "]";
   if (!label.empty()) p += " (" + std::string(label) + ")";
   return {value_.at(index), file_, p};
+}
+
+void JsonReader::requireArrayAtMost(std::size_t limit, const std::string& what) const {
+  if (!value_.is_array()) fail("expected an array of " + what + ", got " + describe(value_));
+  if (value_.size() > limit)
+    fail(std::to_string(value_.size()) + " " + what + "; expected at most " + std::to_string(limit) +
+         " (docs/reliability.md, Limits)");
 }
 
 std::string JsonReader::string(std::string_view key) const {

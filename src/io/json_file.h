@@ -7,12 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/limits.h"
+
 namespace venaviz::io {
 
 using Json = nlohmann::json;
 
-/// Parses a file; a syntax error throws "file:line:col: invalid JSON: <reason>".
-Json parseJsonFile(const std::filesystem::path& path);
+/// Parses a file of at most `maxBytes`; a syntax error throws "file:line:col: invalid JSON: <reason>".
+Json parseJsonFile(const std::filesystem::path& path, std::size_t maxBytes = limits::kSceneBytes);
 /// Same for text already in memory; `name` is used in messages.
 Json parseJsonText(const std::string& text, const std::string& name);
 
@@ -39,6 +41,9 @@ class JsonReader {
   bool has(std::string_view key) const;
   JsonReader child(std::string_view key) const;
   JsonReader element(std::size_t index, std::string_view label = {}) const;
+  /// Fails unless the value is an array of at most `limit` elements ("`what`" names them in
+  /// the message: "vessels", "steps").
+  void requireArrayAtMost(std::size_t limit, const std::string& what) const;
 
   std::string string(std::string_view key) const;
   std::string string(std::string_view key, const std::string& fallback) const;

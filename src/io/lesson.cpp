@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
 #include "core/camera.h"
 #include "core/error.h"
+#include "io/atomic_file.h"
 #include "io/json_file.h"
+#include "io/limits.h"
 
 namespace venaviz::io {
 namespace fs = std::filesystem;
@@ -27,7 +28,7 @@ constexpr const char* kMeasureHelp =
     "(\"right:\" before it for the right body side by side)";
 
 /// A string array ("sources", "do", "answers").
-std::vector<std::string> stringList(const JsonReader& r, std::string_view key, bool required) {
+std::vector<std::string> stringList(const JsonReader& r, std::string_view key, bool required, std::size_t limit) {
   std::vector<std::string> out;
   if (!r.has(key)) {
     if (required) r.failKey(key, "missing; expected an array of strings");
@@ -35,6 +36,9 @@ std::vector<std::string> stringList(const JsonReader& r, std::string_view key, b
   }
   const Json& v = r.value()[std::string(key)];
   if (!v.is_array()) r.failKey(key, "expected an array of strings, got " + describe(v));
+  if (v.size() > limit)
+    r.failKey(key, std::to_string(v.size()) + " entries; expected at most " + std::to_string(limit) +
+                       " (docs/reliability.md, Limits)");
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (!v[i].is_string())
       r.failKey(std::string(key) + "[" + std::to_string(i) + "]", "expected a string, got " + describe(v[i]));
@@ -127,7 +131,7 @@ LessonQuestion readQuestion(const JsonReader& r) {
   LessonQuestion q;
   q.ask = r.string("ask");
   if (q.ask.empty()) r.failKey("ask", "expected the question");
-  q.answers = stringList(r, "answers", true);
+  q.answers = stringList(r, "answers", true, limits::kStepActions);
   if (q.answers.size() < 2 || q.answers.size() > 4) r.failKey("answers", "expected 2 to 4 answers");
   const double c = r.number("correct");
   if (c != std::floor(c) || c < 1 || c > static_cast<double>(q.answers.size()))
@@ -213,17 +217,21 @@ Lesson parseLesson(const std::string& text, const fs::path& name) {
   if (l.level != "introductory" && l.level != "intermediate" && l.level != "advanced")
     r.failKey("level", "expected introductory, intermediate or advanced, got \"" + l.level + "\"");
   l.summary = r.string("summary", "");
-  l.sources = stringList(r, "sources", true);
+  l.sources = stringList(r, "sources", true, limits::kLessonSources);
   if (l.sources.empty()) r.failKey("sources", "expected at least one source for the lesson's medical content");
   if (r.has("scene")) l.scene = name.parent_path() / r.string("scene");
   if (r.has("views")) {
     const JsonReader views = r.child("views");
     views.requireObject();
+    if (views.value().size() > limits::kLessonViews)
+      views.fail(std::to_string(views.value().size()) + " views; expected at most " +
+                 std::to_string(limits::kLessonViews) + " (docs/reliability.md, Limits)");
     for (const auto& [key, value] : views.value().items()) l.views[key] = readCamera(views.child(key));
   }
   if (!r.has("steps") || !root["steps"].is_array() || root["steps"].empty())
     r.failKey("steps", "expected a non-empty array of steps");
   const Json& steps = root["steps"];
+  r.child("steps").requireArrayAtMost(limits::kLessonSteps, "steps");
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const JsonReader s(steps[i], file, "step " + std::to_string(i + 1));
     s.allowKeys({"title", "caption", "patient", "camera", "do", "advance", "question"});
@@ -256,7 +264,7 @@ Lesson parseLesson(const std::string& text, const fs::path& name) {
         st.camera = readCamera(s.child("camera"));
       }
     }
-    st.actions = stringList(s, "do", false);
+    st.actions = stringList(s, "do", false, limits::kStepActions);
     for (std::size_t k = 0; k < st.actions.size(); ++k)
       if (st.actions[k].find(';') != std::string::npos)
         s.failKey("do[" + std::to_string(k) + "]", "one action per string (no ';')");
@@ -274,11 +282,7 @@ Lesson parseLesson(const std::string& text, const fs::path& name) {
 Lesson loadLesson(const fs::path& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) throw Error(path.string() + ": no such lesson file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string() + ": cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseLesson(text.str(), path);  // syntax errors with line and column
+  return parseLesson(readFile(path, limits::kLessonBytes), path);  // syntax errors with line and column
 }
 
 }  // namespace venaviz::io

@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "anatomy/validate.h"
 #include "core/error.h"
 #include "io/atomic_file.h"
 #include "io/json_file.h"
+#include "io/limits.h"
 #include "io/scene.h"
 
 namespace venaviz::io {
@@ -18,7 +20,17 @@ Vec3 readVec3(const JsonReader& r) {
   const Json& v = r.value();
   if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() || !v[2].is_number())
     r.fail("expected a point [x, y, z] in cm, got " + describe(v));
+  for (std::size_t k = 0; k < 3; ++k)
+    if (!(std::abs(v[k].get<double>()) <= limits::kCoordinateCm))
+      r.fail("expected a point [x, y, z] in cm within " + std::to_string(static_cast<int>(limits::kCoordinateCm)) +
+             " cm of the origin, got " + v.dump());
   return {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+}
+
+double centerlineLength(const Vessel& v) {
+  double length = 0.0;
+  for (std::size_t i = 1; i < v.points.size(); ++i) length += glm::length(v.points[i] - v.points[i - 1]);
+  return length;
 }
 
 Vessel readVessel(const JsonReader& r) {
@@ -47,14 +59,20 @@ Vessel readVessel(const JsonReader& r) {
 
   JsonReader pts = r.child("points");
   if (!pts.value().is_array()) pts.fail("expected an array of points [x, y, z] in cm, got " + describe(pts.value()));
+  pts.requireArrayAtMost(limits::kPointsPerVessel, "points");
   if (pts.value().size() < 2)
     pts.fail("a centerline needs at least 2 points, got " + std::to_string(pts.value().size()));
   for (std::size_t i = 0; i < pts.value().size(); ++i) v.points.push_back(readVec3(pts.element(i)));
+  if (const double length = centerlineLength(v); length > limits::kVesselLengthCm)
+    pts.fail("the centerline is " + std::to_string(static_cast<long long>(length)) + " cm long; expected at most " +
+             std::to_string(static_cast<int>(limits::kVesselLengthCm)) + " cm");
 
   if (r.has("radii") == r.has("radius")) r.fail("expected exactly one of \"radii\" (one per point) or \"radius\"");
   if (r.has("radius")) {
     const double radius = r.number("radius");
-    if (!(radius > 0.0)) r.failKey("radius", "expected a positive radius in cm, got " + std::to_string(radius));
+    if (!(radius > 0.0 && radius <= limits::kRadiusCm))
+      r.failKey("radius", "expected a positive radius in cm, at most " + std::to_string(static_cast<int>(limits::kRadiusCm)) +
+                              ", got " + r.child("radius").value().dump());
     v.radii.assign(v.points.size(), static_cast<float>(radius));
   } else {
     JsonReader radii = r.child("radii");
@@ -66,6 +84,9 @@ Vessel readVessel(const JsonReader& r) {
       const Json& e = radii.value()[i];
       if (!e.is_number() || !(e.get<double>() > 0.0))
         radii.element(i).fail("expected a positive radius in cm, got " + describe(e));
+      if (!(e.get<double>() <= limits::kRadiusCm))
+        radii.element(i).fail("expected a radius of at most " + std::to_string(static_cast<int>(limits::kRadiusCm)) +
+                              " cm, got " + describe(e));
       v.radii.push_back(e.get<float>());
     }
   }
@@ -115,7 +136,8 @@ ContextModel readModel(const JsonReader& r, const fs::path& baseDir) {
   m.opacity = static_cast<float>(r.number("opacity", defaultLayerOpacity(m.layer)));
   if (m.opacity < 0.0f || m.opacity > 1.0f) r.failKey("opacity", "expected a number in 0..1");
   m.scale = static_cast<float>(r.number("scale", 1.0));
-  if (!(m.scale > 0.0f)) r.failKey("scale", "expected a positive number");
+  if (!(m.scale > 0.0f && m.scale <= limits::kModelScale))
+    r.failKey("scale", "expected a positive number, at most " + std::to_string(static_cast<int>(limits::kModelScale)));
   if (r.has("offset")) m.offset = readVec3(r.child("offset"));
   return m;
 }
@@ -136,10 +158,12 @@ void upsert(std::vector<T>& items, T item);
 /// Reads an array of objects with ids; duplicates within one file are errors, entries with an
 /// id from an included file replace it. `noun`: "vessel", "valve"...
 template <class T, class F>
-void readList(const JsonReader& r, const char* key, const std::string& noun, std::vector<T>& out, F read) {
+void readList(const JsonReader& r, const char* key, const std::string& noun, std::size_t limit, std::vector<T>& out,
+              F read) {
   if (!r.has(key)) return;
   JsonReader list = r.child(key);
   if (!list.value().is_array()) list.fail("expected an array of " + noun + "s, got " + describe(list.value()));
+  list.requireArrayAtMost(limit, noun + "s");
   std::set<std::string> ids;
   for (std::size_t i = 0; i < list.value().size(); ++i) {
     const Json& e = list.value()[i];
@@ -150,6 +174,8 @@ void readList(const JsonReader& r, const char* key, const std::string& noun, std
     T item = read(er);
     if (!ids.insert(item.id).second) er.failKey("id", "duplicate " + noun + " id \"" + item.id + "\"");
     upsert(out, std::move(item));
+    if (out.size() > limit)  // with the included files' ones
+      er.fail("more than " + std::to_string(limit) + " " + noun + "s in the scene with its includes (docs/reliability.md, Limits)");
   }
 }
 
@@ -182,8 +208,11 @@ void readInto(Scene& scene, const Json& root, const std::string& name, const fs:
       if (depth >= kMaxIncludeDepth || std::find(stack.begin(), stack.end(), canon) != stack.end())
         e.fail("include cycle or nesting deeper than " + std::to_string(kMaxIncludeDepth) + " through " + p.string());
       if (!fs::exists(p, ec)) e.fail("included file " + p.string() + " does not exist");
+      if (scene.includes.size() + stack.size() >= limits::kSceneFiles)
+        e.fail("more than " + std::to_string(limits::kSceneFiles) +
+               " files read for one scene (with its includes); expected fewer includes");
       stack.push_back(canon);
-      readInto(scene, parseJsonFile(p), p.string(), p.parent_path(), depth + 1, stack);
+      readInto(scene, parseJsonFile(p, limits::kSceneBytes), p.string(), p.parent_path(), depth + 1, stack);
       stack.pop_back();
       scene.includes.push_back(p);
     }
@@ -191,6 +220,7 @@ void readInto(Scene& scene, const Json& root, const std::string& name, const fs:
   if (r.has("remove")) {
     JsonReader rem = r.child("remove");
     if (!rem.value().is_array()) rem.fail("expected an array of vessel or landmark ids");
+    rem.requireArrayAtMost(limits::kRemovals, "ids to remove");
     for (std::size_t i = 0; i < rem.value().size(); ++i) {
       JsonReader e = rem.element(i);
       if (!e.value().is_string()) e.fail("expected an id string, got " + describe(e.value()));
@@ -227,11 +257,13 @@ void readInto(Scene& scene, const Json& root, const std::string& name, const fs:
       scene.view.distance = static_cast<float>(d);
     }
   }
-  readList<Vessel>(r, "vessels", "vessel", scene.anatomy.vessels, [](const JsonReader& e) { return readVessel(e); });
-  readList<Landmark>(r, "landmarks", "landmark", scene.anatomy.landmarks,
+  readList<Vessel>(r, "vessels", "vessel", limits::kVessels, scene.anatomy.vessels,
+                   [](const JsonReader& e) { return readVessel(e); });
+  readList<Landmark>(r, "landmarks", "landmark", limits::kLandmarks, scene.anatomy.landmarks,
                      [](const JsonReader& e) { return readLandmark(e); });
-  readList<Valve>(r, "valves", "valve", scene.anatomy.valves, [](const JsonReader& e) { return readValve(e); });
-  readList<ContextModel>(r, "models", "model", scene.anatomy.models,
+  readList<Valve>(r, "valves", "valve", limits::kValves, scene.anatomy.valves,
+                  [](const JsonReader& e) { return readValve(e); });
+  readList<ContextModel>(r, "models", "model", limits::kModels, scene.anatomy.models,
                          [&](const JsonReader& e) { return readModel(e, baseDir); });
 }
 
@@ -244,6 +276,12 @@ Scene parseScene(const std::string& text, const std::string& name, const fs::pat
   std::vector<fs::path> stack{fs::weakly_canonical(fs::path(name), ec)};
   readInto(scene, parseJsonText(text, name), name, baseDir, 0, stack);
   if (scene.anatomy.vessels.empty()) throw Error(name + ": the scene has no vessels; expected a \"vessels\" array");
+  double length = 0.0;
+  for (const Vessel& v : scene.anatomy.vessels) length += centerlineLength(v);
+  if (length > limits::kSceneLengthCm)
+    throw Error(name + ": vessels: " + std::to_string(static_cast<long long>(length)) +
+                " cm of centerlines in all; expected at most " + std::to_string(static_cast<int>(limits::kSceneLengthCm)) +
+                " cm (docs/reliability.md, Limits)");
   const auto problems = validateAnatomy(scene.anatomy);
   if (!problems.empty()) throw Error(oneLine(name + ": " + problems.front()));
   if (scene.name.empty()) scene.name = fs::path(name).stem().string();
@@ -253,7 +291,7 @@ Scene parseScene(const std::string& text, const std::string& name, const fs::pat
 Scene loadScene(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw Error(path.string() + ": file not found; expected a venaviz scene (.json)");
-  return parseScene(readFile(path), path.string(), path.parent_path());
+  return parseScene(readFile(path, limits::kSceneBytes), path.string(), path.parent_path());
 }
 
 }  // namespace venaviz::io

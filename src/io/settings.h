@@ -27,9 +27,19 @@ struct Settings {
   std::vector<Bookmark> bookmarks;  ///< camera views by name
 };
 
-/// Reads settings. Missing file: defaults, `message` empty. Damaged or invalid: defaults and
-/// `message` = "FILE: line:col: ... ; using the default settings" (one line).
+/// Reads settings. Missing file: defaults, `message` empty. Damaged or invalid (bad JSON, a bad
+/// value, over a limit of io/limits.h, unreadable): defaults, the damaged file is kept aside
+/// (renamed to NAME.damaged-YYYYMMDD-HHMMSS, see keepAside(), so that the next save cannot
+/// overwrite the views saved in it) and `message` = "FILE: line:col: ...; using the default
+/// settings; the damaged file is kept as FILE.damaged-..." (one line). Never throws.
 Settings loadSettings(const std::filesystem::path& path, std::string& message);
+/// Parses the settings file's text; a problem throws venaviz::Error naming `name`, the place
+/// and what was expected.
+Settings parseSettings(const std::string& text, const std::string& name);
+/// Renames a damaged user file to NAME.damaged-YYYYMMDD-HHMMSS (UTC; -2, -3... when taken) in its
+/// folder and returns the new path; empty when it could not be renamed (the file is then left
+/// as it is).
+std::filesystem::path keepAside(const std::filesystem::path& path);
 /// The settings as the file holds them (JSON text): equal settings give equal text.
 std::string settingsText(const Settings& settings);
 /// Writes settings atomically (temporary file + rename; creates the folder). Throws

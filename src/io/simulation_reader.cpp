@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "io/atomic_file.h"
 #include "io/json_file.h"
+#include "io/limits.h"
 
 namespace venaviz::io {
 namespace fs = std::filesystem;
@@ -69,6 +70,7 @@ constexpr KindSpec kKindSpecs[] = {
      .target = TargetRule::JugularVein,
      .severityMax = 1.0,
      .severityMeaning = "the area lost"},
+    {.kind = "azygos_stenosis", .severityMax = 1.0, .severityRequired = true, .severityMeaning = "the area lost"},
     {.kind = "collateral_development",
      .target = TargetRule::Optional,
      .severityMax = 1.0,
@@ -247,6 +249,7 @@ std::vector<hemo::Condition> readConditions(const JsonReader& r) {
   if (!r.has("conditions")) return out;
   JsonReader list = r.child("conditions");
   if (!list.value().is_array()) list.fail("expected an array of conditions, got " + describe(list.value()));
+  list.requireArrayAtMost(limits::kConditions, "conditions");
   for (std::size_t i = 0; i < list.value().size(); ++i)
     out.push_back(readCondition(list.element(i, labelOf(list.value()[i], "kind"))));
   return out;
@@ -424,7 +427,7 @@ hemo::Scenario parseScenario(const std::string& text, const std::string& name) {
 hemo::Scenario loadScenario(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw Error(path.string() + ": file not found; expected a venaviz scenario (.json)");
-  return parseScenario(readFile(path), path.string());
+  return parseScenario(readFile(path, limits::kSimulationBytes), path.string());
 }
 
 hemo::Protocol parseProtocol(const std::string& text, const std::string& name) {
@@ -446,6 +449,7 @@ hemo::Protocol parseProtocol(const std::string& text, const std::string& name) {
   if (r.has("events")) {
     JsonReader list = r.child("events");
     if (!list.value().is_array()) list.fail("expected an array of events, got " + describe(list.value()));
+    list.requireArrayAtMost(limits::kEvents, "events");
     double previous = 0.0;
     for (std::size_t i = 0; i < list.value().size(); ++i) {
       p.events.push_back(readEvent(list.element(i, labelOf(list.value()[i], "action")), p.duration, previous));
@@ -458,7 +462,7 @@ hemo::Protocol parseProtocol(const std::string& text, const std::string& name) {
 hemo::Protocol loadProtocol(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw Error(path.string() + ": file not found; expected a venaviz protocol (.json)");
-  return parseProtocol(readFile(path), path.string());
+  return parseProtocol(readFile(path, limits::kSimulationBytes), path.string());
 }
 
 void validateScenario(const hemo::Scenario& s, const Anatomy& a, const std::string& file) {

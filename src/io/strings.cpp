@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "io/atomic_file.h"
 #include "io/json_file.h"
+#include "io/limits.h"
 
 namespace venaviz::io {
 namespace fs = std::filesystem;
@@ -11,8 +13,12 @@ namespace fs = std::filesystem;
 Language loadLanguage(const fs::path& file) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw Error(file.string() + ": no such language file");
-  const Json root = parseJsonFile(file);
-  const JsonReader r(root, file.string(), "");
+  return parseLanguage(readFile(file, limits::kLanguageBytes), file.string());
+}
+
+Language parseLanguage(const std::string& text, const std::string& name) {
+  const Json root = parseJsonText(text, name);
+  const JsonReader r(root, name, "");
   r.requireObject();
   r.allowKeys({"language", "name", "strings"});
   Language l;
@@ -20,6 +26,9 @@ Language loadLanguage(const fs::path& file) {
   if (l.code.size() < 2 || l.code.size() > 8) r.failKey("language", "expected a language code such as \"en\"");
   l.name = r.string("name");
   if (!r.has("strings") || !root["strings"].is_object()) r.failKey("strings", "expected an object of key: text");
+  if (root["strings"].size() > limits::kStrings)
+    r.failKey("strings", std::to_string(root["strings"].size()) + " strings; expected at most " +
+                             std::to_string(limits::kStrings) + " (docs/reliability.md, Limits)");
   for (const auto& [key, value] : root["strings"].items()) {
     if (!value.is_string()) r.failKey("strings." + key, "expected a string, got " + describe(value));
     l.strings[key] = value.get<std::string>();

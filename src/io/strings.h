@@ -18,6 +18,8 @@ struct Language {
 
 /// Reads one language file; a problem throws one line naming the file and the key.
 Language loadLanguage(const std::filesystem::path& file);
+/// Same from the file's text; `name` is used in messages.
+Language parseLanguage(const std::string& text, const std::string& name);
 
 /// The strings of one language with English under them: a key missing in the language
 /// falls back to English, and one missing in English too shows as the key itself.
