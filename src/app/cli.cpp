@@ -37,6 +37,15 @@ using cli::parseSize;
 using cli::UsageError;
 namespace {
 
+/// The subcommands, as `venaviz --help` lists them.
+const char* const kCommands[] = {"lesson", "render", "bake_models", "image_diff", "info", "simulate", "day", "bench"};
+
+std::string commandList() {
+  std::string out;
+  for (const char* c : kCommands) out += (out.empty() ? "" : ", ") + std::string(c);
+  return out;
+}
+
 float parseUiScale(const std::string& text) {
   try {
     return static_cast<float>(parseNumberArg("--ui-scale", text, 1.0, 3.0));
@@ -317,7 +326,9 @@ int cmdImageDiff(Args& a) {
   while (!a.done()) {
     const std::string f = a.next();
     if (f == "--max-mean")
-      maxMean = parseNumberArg("--max-mean", a.value(f), 0.0, 255.0);
+      maxMean = cli::parseNumber("--max-mean", a.value(f), 0.0, 255.0);
+    else if (f.starts_with("-") && f.size() > 1)
+      throw UsageError("image_diff: unknown option \"" + f + "\"; see venaviz image_diff --help");
     else
       files.push_back(f);
   }
@@ -398,9 +409,14 @@ int cmdGui(Args& a) {
     else if (f == "--language")
       opt.language = a.value(f);
     else if (f == "--monitor")
-      opt.monitor = static_cast<int>(parseNumberArg("--monitor", a.value(f), 1, 16));
-    else if (f.size() > 5 && f.ends_with(".json") && !opt.scene)
+      opt.monitor = static_cast<int>(cli::parseNumber("--monitor", a.value(f), 1, 16));
+    else if (f == "--help" || f == "-h") {  // after GUI options (venaviz --patient --help)
+      std::cout << usageText();
+      return kExitOk;
+    } else if (f.size() > 5 && f.ends_with(".json") && !opt.scene)
       opt.scene = f;
+    else if (a.i == 1 && !f.starts_with("-"))
+      throw UsageError("unknown command \"" + f + "\"; expected one of: " + commandList() + " (see venaviz --help)");
     else
       throw UsageError("unknown option \"" + f + "\"; see venaviz --help");
   }
@@ -425,7 +441,8 @@ int cmdGui(Args& a) {
 /// vocabulary, then plays it headless (the right answers, or --answer K) and reports each step.
 int cmdLesson(Args& a) {
   if (a.done() || a.words[a.i] != "check")
-    throw UsageError("lesson: expected \"lesson check FILE [--scene FILE] [--answer K] [--quiet]\"");
+    throw UsageError("lesson: expected \"lesson check FILE [--scene FILE] [--answer K] [--quiet]\"" +
+                     (a.done() ? std::string() : ", got \"" + a.words[a.i] + "\""));
   a.next();
   std::vector<std::filesystem::path> files;
   AppOptions opt;
@@ -437,7 +454,7 @@ int cmdLesson(Args& a) {
     if (f == "--scene")
       opt.scene = a.value(f);
     else if (f == "--answer")
-      answer = static_cast<int>(parseNumberArg("--answer", a.value(f), 1, 4));
+      answer = static_cast<int>(cli::parseNumber("--answer", a.value(f), 1, 4));
     else if (f == "--quiet")
       quiet = true;
     else if (f.starts_with("--"))

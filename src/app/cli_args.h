@@ -32,6 +32,15 @@ inline void parseSize(const std::string& text, int& w, int& h) {
     throw UsageError("--size: expected WIDTHxHEIGHT between 16 and 8192 pixels, got \"" + text + "\"");
 }
 
+/// A number argument in [lo, hi]; anything else is a bad command line (exit code 2).
+inline double parseNumber(const std::string& flag, const std::string& text, double lo, double hi) {
+  try {
+    return parseNumberArg(flag, text, lo, hi);
+  } catch (const Error& e) {
+    throw UsageError(e.what());
+  }
+}
+
 inline double parseSeconds(const std::string& flag, const std::string& text) {
   try {
     return parseNumberArg(flag, text, 0.0, 86400.0);
