@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -55,16 +56,18 @@ int versionOnDisk(const fs::path& file) {
   }
 }
 
-/// Forks a child that saves versions 1, 2, 3... of the file without end through `save`, kills it
-/// with SIGKILL after a random delay, and returns the version found on disk (-1: damaged).
+/// Forks a child that saves versions base + 1, base + 2... of the file without end through
+/// `save`, kills it with SIGKILL after a random delay of 1 to 5 times `saveUs` (how long one save
+/// takes here, so that the kills fall among the saves on a fast or a slow, sanitized build), and
+/// returns the version found on disk (-1: damaged).
 template <class Save>
-int killMidSave(const fs::path& file, std::mt19937& rng, Save save) {
+int killMidSave(const fs::path& file, std::mt19937& rng, int base, long saveUs, Save save) {
   const pid_t pid = ::fork();
   if (pid == 0) {
-    for (int v = 1;; ++v) save(file, v);  // killed in here
+    for (int v = base + 1;; ++v) save(file, v);  // killed in here
   }
   EXPECT_GT(pid, 0);
-  std::uniform_int_distribution<int> delayUs(2000, 60000);
+  std::uniform_int_distribution<long> delayUs(saveUs, 5 * saveUs);
   std::this_thread::sleep_for(std::chrono::microseconds(delayUs(rng)));
   ::kill(pid, SIGKILL);
   int status = 0;
@@ -77,19 +80,25 @@ int killMidSave(const fs::path& file, std::mt19937& rng, Save save) {
 
 TEST(AtomicSave, SettingsKilledMidSaveAreTheOldOrTheNewFileNeverDamaged) {
   const fs::path file = freshDir("kill") / "settings.json";
+  const auto t0 = std::chrono::steady_clock::now();
   io::saveSettings(file, version(0));
+  const long saveUs = std::max<long>(
+      500, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
   ASSERT_EQ(versionOnDisk(file), 0);
   const unsigned seed = static_cast<unsigned>(std::random_device{}());
   std::mt19937 rng(seed);
-  int last = 0, advanced = 0;
+  int last = 0, replaced = 0;
   for (int round = 0; round < 12; ++round) {
-    const int v = killMidSave(file, rng, [](const fs::path& f, int k) { io::saveSettings(f, version(k)); });
+    const int base = 1000 * (round + 1);  // each round's versions differ from every other round's
+    const int v = killMidSave(file, rng, base, saveUs, [](const fs::path& f, int k) { io::saveSettings(f, version(k)); });
     ASSERT_GE(v, 0) << "round " << round << " (seed " << seed << "): the settings file is damaged";
-    advanced += v != last;
+    EXPECT_TRUE(v == last || v > base) << "round " << round << ": version " << v << " was never saved";
+    replaced += v != last;
     last = v;
   }
-  // The child saved at least once in most rounds, so the kills fell among the saves.
-  EXPECT_GE(advanced, 6) << "seed " << seed;
+  // In most rounds the child had replaced the file at least once before it was killed in a
+  // later save: the kills fell among the saves, not before the first.
+  EXPECT_GE(replaced, 6) << "seed " << seed << ", one save " << saveUs << " us";
 }
 
 // The same check catches a writer that is not atomic (truncate and write in place), so the test
@@ -98,9 +107,13 @@ TEST(AtomicSave, TheKillTestCatchesAWriterThatIsNotAtomic) {
   const fs::path file = freshDir("naive") / "settings.json";
   io::saveSettings(file, version(0));
   std::mt19937 rng(1234);
+  const auto t0 = std::chrono::steady_clock::now();
+  io::saveSettings(file, version(0));
+  const long saveUs = std::max<long>(
+      500, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
   int damaged = 0;
   for (int round = 0; round < 30 && damaged == 0; ++round)
-    damaged += killMidSave(file, rng, [](const fs::path& f, int k) {
+    damaged += killMidSave(file, rng, 1000 * (round + 1), saveUs, [](const fs::path& f, int k) {
                  std::ofstream out(f, std::ios::trunc);
                  out << io::settingsText(version(k));
                }) < 0;
