@@ -53,7 +53,7 @@ SCENE_DESCRIPTION = (
 VIEW = {"preset": "anterior"}  # target and distance: fitted to the anatomy by the app
 
 SYSTEMS = {"deep", "superficial", "perforator", "central", "collateral", "artery"}
-REGIONS = {"leg", "pelvis", "abdomen", "liver", "neck", "thorax"}
+REGIONS = {"leg", "pelvis", "abdomen", "liver", "neck", "thorax", "head"}
 
 # Junction tolerance: a tributary's last point must lie within parent radius + this (cm) of
 # the parent's centreline polyline.
@@ -410,6 +410,70 @@ VERTEBRAL_VEIN = [
     ((3.0, -10.6, 152.0), 0.18),  # V4 leaves the C6 transverse foramen as a single trunk
     ((3.2, -11.8, 147.5), 0.20),  # V5
     ((3.1, -13.0, 143.8), 0.20),  # V6 back of the BCV near its origin
+]
+
+# ----------------------------------------------------------------------------------------------
+# Dural venous sinuses and the condylar routes (issue 15: the brain's outflow). anatomy.md has no
+# head waypoints, so every point here is an estimate [EST] placed inside the skin model of the
+# head (tools/make_context_models.py: skin from z 158 to the vertex at 175, half-width 7.8 cm,
+# face at y -21.3, back of the head at y -1.5) about 1.2 cm in from the skin (scalp and skull,
+# EST), by the standard relations that validate_head_relations checks: the superior sagittal
+# sinus (SSS) in the midline under the vertex from the foramen caecum to the confluence of the
+# sinuses (torcula) at the internal occipital protuberance; the SSS usually turns into the RIGHT
+# transverse sinus and the straight sinus into the LEFT one (Gray's; the usual pattern); each
+# transverse sinus runs laterally in the tentorium's attached margin to the back of the petrous
+# bone, where the sigmoid sinus curves down and forward to the jugular foramen (A3 #46) and
+# becomes the internal jugular vein; a posterior condylar emissary vein leaves the sigmoid sinus
+# near its end for the suboccipital plexus and the vertebral vein; the occipital sinus runs from
+# the torcula down the internal occipital crest to the margin of the foramen magnum and the
+# vertebral venous plexus.
+# Radii: transverse sinus "left 5.37 +- 1.35 mm, right 6.65 +- 1.57 mm" (CE-MR venography, 58
+# healthy adults; J Transl Neurosci 2024;9(1):15-25, doi 10.3868/j.issn.2096-0689.2024.01.003)
+# -> r 0.27 left, 0.33 right. SSS, straight, sigmoid, occipital and condylar diameters: no
+# source found (EST): the SSS grows from 0.20 to 0.35, no larger than the right transverse sinus
+# it mostly drains into; the sigmoid sinus keeps its transverse sinus's size; the straight sinus
+# 0.25, the occipital sinus 0.12, the condylar vein 0.12 (emissary veins are small, EST).
+CONFLUENCE_OF_SINUSES = (0.0, -2.9, 163.8)  # torcula [EST]
+SUPERIOR_SAGITTAL_SINUS = [
+    ((0.0, -18.0, 164.5), 0.20),  # foramen caecum, behind the frontal bone [EST]
+    ((0.0, -17.0, 169.0), 0.24),
+    ((0.0, -14.6, 172.3), 0.28),
+    ((0.0, -10.5, 173.5), 0.31),  # under the vertex (skin 175)
+    ((0.0, -6.3, 172.6), 0.33),
+    ((0.0, -3.7, 170.2), 0.35),
+    ((0.0, -2.7, 166.8), 0.35),
+    (CONFLUENCE_OF_SINUSES, 0.35),  # -> right transverse sinus
+]
+STRAIGHT_SINUS = [
+    ((0.0, -9.0, 167.0), 0.25),  # great cerebral vein (of Galen) meets the inferior sagittal sinus
+    ((0.0, -6.0, 165.6), 0.25),  # along the junction of the falx and the tentorium
+    (CONFLUENCE_OF_SINUSES, 0.25),  # -> left transverse sinus
+]
+TRANSVERSE_SINUS = [  # LEFT rows; TRANSVERSE_SINUS_RIGHT_RADII on the right
+    (CONFLUENCE_OF_SINUSES, 0.27),
+    ((2.5, -2.8, 164.0), 0.27),
+    ((4.6, -3.8, 163.6), 0.27),
+    ((5.8, -5.4, 162.6), 0.27),  # -> sigmoid sinus behind the petrous bone
+]
+TRANSVERSE_SINUS_RIGHT_RADII = [0.33, 0.33, 0.33, 0.33]
+SIGMOID_SINUS = [
+    ((5.8, -5.4, 162.6), 0.27),
+    ((6.0, -6.8, 161.8), 0.27),
+    ((5.2, -8.3, 161.0), 0.27),
+    ((4.2, -9.6, 160.6), 0.27),  # the posterior condylar vein leaves here
+    ((3.2, -10.5, 160.8), 0.27),  # J0 jugular foramen -> internal jugular vein
+]
+SIGMOID_SINUS_RIGHT_RADII = [0.33, 0.33, 0.33, 0.33, 0.33]
+CONDYLAR_VEIN = [
+    ((4.2, -9.6, 160.6), 0.12),  # on the sigmoid sinus, near the jugular bulb
+    ((3.6, -8.9, 160.3), 0.12),  # condylar canal, behind the occipital condyle [EST]
+    ((2.8, -8.5, 160.0), 0.12),  # V0, start of the vertebral vein (suboccipital triangle)
+]
+OCCIPITAL_SINUS = [
+    (CONFLUENCE_OF_SINUSES, 0.12),
+    ((0.0, -4.4, 162.4), 0.12),  # down the internal occipital crest
+    ((-0.4, -7.0, 161.4), 0.12),  # margin of the foramen magnum (marginal sinus)
+    ((-0.8, -9.0, 161.0), 0.12),  # start of the vertebral venous plexus
 ]
 
 # ----------------------------------------------------------------------------------------------
@@ -897,6 +961,7 @@ ARTERY_PARENTS = {
 # ----------------------------------------------------------------------------------------------
 
 LANDMARKS_MIDLINE = [
+    ("confluence_of_sinuses", "Confluence of the sinuses (torcula)", CONFLUENCE_OF_SINUSES),  # EST
     ("l5_body", "Body of L5 vertebra", (0.0, -10.7, 103.9)),              # A3 #28 (centre)
     ("l4_body", "Body of L4 vertebra", (0.0, -11.4, 107.9)),              # A3 #29 (centre)
     ("sacral_promontory", "Sacral promontory", (0.0, -11.5, 100.0)),      # A3 #27
@@ -1016,10 +1081,18 @@ BILATERAL_VEINS = [
      "subclavian_vein_{side}", EXTERNAL_JUGULAR_VEIN),
     ("vertebral_vein_{side}", "{Side} vertebral vein", "deep", "neck",
      "brachiocephalic_vein_{side}", VERTEBRAL_VEIN),
+    ("transverse_sinus_{side}", "{Side} transverse sinus", "deep", "head",
+     "sigmoid_sinus_{side}", TRANSVERSE_SINUS),
+    ("sigmoid_sinus_{side}", "{Side} sigmoid sinus", "deep", "head",
+     "internal_jugular_vein_{side}", SIGMOID_SINUS),
+    ("condylar_vein_{side}", "{Side} posterior condylar emissary vein", "deep", "head",
+     "vertebral_vein_{side}", CONDYLAR_VEIN),
 ]
 
 # Per-side radius overrides (the right IJV is larger, A4.9).
-SIDE_RADII = {("internal_jugular_vein_{side}", "right"): IJV_RIGHT_RADII}
+SIDE_RADII = {("internal_jugular_vein_{side}", "right"): IJV_RIGHT_RADII,
+              ("transverse_sinus_{side}", "right"): TRANSVERSE_SINUS_RIGHT_RADII,
+              ("sigmoid_sinus_{side}", "right"): SIGMOID_SINUS_RIGHT_RADII}
 
 # Plantar veins: (id, name, drains_into = the PTV member whose first point is their last point,
 # LEFT rows without that last point). See left_vein_specs.
@@ -1099,6 +1172,11 @@ CENTRAL_VEINS = [
      "inferior_vena_cava", TIPS_SHUNT),
     ("palma_crossover_graft", "Palma crossover graft (right saphenous vein to the left groin)",
      "collateral", "pelvis", "common_femoral_vein_right", PALMA_GRAFT),
+    ("superior_sagittal_sinus", "Superior sagittal sinus", "deep", "head",
+     "transverse_sinus_right", SUPERIOR_SAGITTAL_SINUS),
+    ("straight_sinus", "Straight sinus", "deep", "head", "transverse_sinus_left", STRAIGHT_SINUS),
+    ("occipital_sinus", "Occipital and marginal sinus (to the vertebral venous plexus)", "deep", "head",
+     "vertebral_venous_plexus", OCCIPITAL_SINUS),
     ("superior_vena_cava", "Superior vena cava", "central", "thorax",
      "right_atrium", SUPERIOR_VENA_CAVA),
     ("brachiocephalic_vein_left", "Left brachiocephalic vein", "central", "thorax",
@@ -1625,6 +1703,54 @@ def validate_portal_relations(vessels, landmarks):
             fail("%s: rest_open %r outside 0..1" % (vid, share))
 
 
+def validate_head_relations(vessels, landmarks):
+    """Relations of the dural sinuses (standard anatomy; the points are estimates, A has none)."""
+    v = {x["id"]: x for x in vessels}
+    lm = {x["id"]: x["position"] for x in landmarks}
+    sss = v["superior_sagittal_sinus"]["points"]
+    if any(abs(p[0]) > 1e-6 for p in sss):
+        fail("the superior sagittal sinus must run in the midline (x = 0)")
+    if max(p[2] for p in sss) < 172.0:
+        fail("the superior sagittal sinus must pass under the vertex (z >= 172)")
+    torcula = lm["confluence_of_sinuses"]
+    for vid in ("superior_sagittal_sinus", "straight_sinus"):
+        if norm(sub(v[vid]["points"][-1], torcula)) > 0.05:
+            fail("%s must end at the confluence of the sinuses" % vid)
+    if v["superior_sagittal_sinus"]["drains_into"] != "transverse_sinus_right":
+        fail("the superior sagittal sinus must continue as the right transverse sinus (usual pattern)")
+    if v["straight_sinus"]["drains_into"] != "transverse_sinus_left":
+        fail("the straight sinus must continue as the left transverse sinus (usual pattern)")
+    for side, sign in (("left", 1), ("right", -1)):
+        ts, sig = v["transverse_sinus_" + side], v["sigmoid_sinus_" + side]
+        jf = lm["jugular_foramen_" + side]
+        if norm(sub(ts["points"][0], torcula)) > 0.05:
+            fail("the %s transverse sinus must start at the confluence" % side)
+        if not sign * ts["points"][-1][0] > 5.0:
+            fail("the %s transverse sinus must reach the side of the skull (|x| > 5)" % side)
+        if norm(sub(sig["points"][-1], jf)) > 0.05:
+            fail("the %s sigmoid sinus must end at the jugular foramen" % side)
+        if not sig["points"][-1][1] < ts["points"][0][1] - 5.0:
+            fail("the %s jugular foramen must lie well in front of the torcula" % side)
+        ijv = v["internal_jugular_vein_" + side]
+        if norm(sub(ijv["points"][0], jf)) > 0.05:
+            fail("the %s internal jugular vein must begin at the jugular foramen" % side)
+        cv = v["condylar_vein_" + side]
+        if norm(sub(cv["points"][-1], v["vertebral_vein_" + side]["points"][0])) > 0.05:
+            fail("the %s condylar vein must end at the start of the vertebral vein" % side)
+        d = min(norm(sub(cv["points"][0], p)) for p in sig["points"])
+        if d > 0.05:
+            fail("the %s condylar vein must leave the sigmoid sinus" % side)
+        for vid in ("transverse_sinus_", "sigmoid_sinus_", "condylar_vein_"):
+            for p in v[vid + side]["points"]:
+                if not (158.0 <= p[2] <= 174.0 and abs(p[0]) <= 6.6 and -20.0 <= p[1] <= -2.5):
+                    fail("%s%s: point %s lies outside the skull (EST inner table)" % (vid, side, p))
+    if not max(v["transverse_sinus_right"]["radii"]) > max(v["transverse_sinus_left"]["radii"]):
+        fail("the right transverse sinus must be the larger (CE-MRV 6.65 vs 5.37 mm)")
+    occ = v["occipital_sinus"]["points"]
+    if norm(sub(occ[-1], v["vertebral_venous_plexus"]["points"][0])) > 0.05:
+        fail("the occipital sinus must end at the start of the vertebral venous plexus")
+
+
 def validate_clearance(vessels):
     """Artery and vein tubes must not cut into each other (beyond a 0.05 cm tolerance)."""
     tol = 0.05
@@ -2044,6 +2170,12 @@ RADIUS_RULES = [
     (r"hepatic_vein_right", [2], 0.25, 0.35, "A4.7/P1a about 6 mm 2 cm from the IVC"),
     (r"hepatic_vein_middle", [-1], 0.50, 0.60, "A4.7 about 11 mm"),
     (r"hepatic_vein_left", [-1], 0.55, 0.65, "A4.7 about 12 mm"),
+    (r"transverse_sinus_left", None, 0.20, 0.34, "CE-MRV left 5.37 +- 1.35 mm"),
+    (r"transverse_sinus_right", None, 0.25, 0.41, "CE-MRV right 6.65 +- 1.57 mm"),
+    (r"sigmoid_sinus_(left|right)", None, 0.20, 0.41, "EST: its transverse sinus's size"),
+    (r"superior_sagittal_sinus", None, 0.15, 0.41, "EST: no larger than the right transverse sinus"),
+    (r"(straight|occipital)_sinus", None, 0.10, 0.30, "EST"),
+    (r"condylar_vein_(left|right)", None, 0.08, 0.15, "EST emissary vein"),
     (r"superior_vena_cava", None, 0.75, 1.00, "A4.8 15-20 mm"),
     (r"brachiocephalic_vein_left", None, 0.50, 0.75, "A4.8 10-15 mm"),
     (r"brachiocephalic_vein_right", None, 0.60, 0.75, "A4.8 12-15 mm"),
@@ -3240,6 +3372,75 @@ DESCRIPTIONS = {
         "patient": (
             "This vein carries blood from your arm, under your collarbone, toward your heart."),
     },
+    "superior_sagittal_sinus": {
+        "student": (
+            "The superior sagittal sinus runs in the midline in the attached upper margin of the "
+            "falx cerebri, from the foramen caecum over the vertex to the confluence of the "
+            "sinuses at the internal occipital protuberance. Cortical veins and arachnoid "
+            "granulations open into it, and it carries a little over half of the brain's venous "
+            "outflow (443 mL/min on phase-contrast MRI, Gideon 1996). Its walls are dura held by "
+            "bone, so it does not collapse, and it usually continues as the right transverse "
+            "sinus."),
+        "patient": (
+            "This channel runs along the top of your head, inside the skull. It collects blood "
+            "from the surface of the brain."),
+    },
+    "straight_sinus": {
+        "student": (
+            "The straight sinus runs along the line where the falx cerebri meets the tentorium "
+            "cerebelli. It begins where the great cerebral vein (of Galen) joins the inferior "
+            "sagittal sinus, so it carries the blood of the deep brain, and it ends at the "
+            "confluence of the sinuses. It usually turns into the left transverse sinus."),
+        "patient": (
+            "This short channel inside the back of the skull carries blood from deep inside the "
+            "brain."),
+    },
+    "occipital_sinus": {
+        "student": (
+            "The occipital sinus is a small sinus in the attached margin of the falx cerebelli. "
+            "It runs from the confluence of the sinuses down the internal occipital crest to the "
+            "marginal sinus round the foramen magnum, which opens into the internal vertebral "
+            "venous plexus. It is one of the routes that let the brain's blood bypass the "
+            "internal jugular veins when they collapse upright."),
+        "patient": (
+            "This small channel links the back of the skull with veins along the spine. It gives "
+            "blood another way out of the head."),
+    },
+    "transverse_sinus_{side}": {
+        "student": (
+            "The {side} transverse sinus runs laterally from the confluence of the sinuses in the "
+            "attached margin of the tentorium cerebelli, grooving the occipital bone, to the back "
+            "of the petrous temporal bone, where it becomes the sigmoid sinus. The right one is "
+            "usually larger (about 6.7 against 5.4 mm on MR venography) because it takes the "
+            "superior sagittal sinus. A narrowing here is a recognised cause of raised "
+            "intracranial pressure."),
+        "patient": (
+            "This channel runs sideways across the back of the skull. It carries blood from the "
+            "brain towards the neck."),
+    },
+    "sigmoid_sinus_{side}": {
+        "student": (
+            "The {side} sigmoid sinus continues the transverse sinus in an S-shaped groove on the "
+            "mastoid part of the temporal bone and ends at the jugular foramen as the superior "
+            "bulb of the internal jugular vein. Emissary veins join it to the veins outside the "
+            "skull: the mastoid emissary and the posterior condylar vein. It lies close behind "
+            "the middle ear, so ear infections can spread to it."),
+        "patient": (
+            "This curved channel sits inside the skull, just behind the ear. It leads blood from "
+            "the brain into the big vein in your neck."),
+    },
+    "condylar_vein_{side}": {
+        "student": (
+            "The {side} posterior condylar emissary vein runs through the condylar canal behind "
+            "the occipital condyle, from the sigmoid sinus near the jugular bulb to the "
+            "suboccipital venous plexus and the vertebral vein. It is valveless and can carry "
+            "blood either way. With the anterior condylar vein it forms the craniocervical "
+            "junction's route from the sinuses to the vertebral system, used when the internal "
+            "jugular veins are collapsed or narrowed."),
+        "patient": (
+            "This small vein links a channel in the skull with veins along the spine. It helps "
+            "blood leave the head when you sit up."),
+    },
     "internal_jugular_vein_{side}": {
         "student": (
             "The {side} internal jugular vein begins at the jugular foramen as the continuation of "
@@ -3375,6 +3576,7 @@ def main():
         validate_relations(vessels, landmarks)
         validate_more_relations(vessels, landmarks)
         validate_portal_relations(vessels, landmarks)
+        validate_head_relations(vessels, landmarks)
         validate_radii(vessels)
         validate_clearance(vessels)
         valves = build_valves(vessels)

@@ -11,7 +11,7 @@ namespace venaviz {
 namespace {
 constexpr std::array<std::string_view, 6> kSystems = {"deep",    "superficial", "perforator",
                                                       "central", "collateral",  "artery"};
-constexpr std::array<std::string_view, 6> kRegions = {"leg", "pelvis", "abdomen", "liver", "neck", "thorax"};
+constexpr std::array<std::string_view, 7> kRegions = {"leg", "pelvis", "abdomen", "liver", "neck", "thorax", "head"};
 constexpr std::array<std::string_view, kLayerCount> kLayers = {
     "deep", "superficial", "perforators", "collaterals", "arteries", "bones", "muscles", "skin", "organs"};
 

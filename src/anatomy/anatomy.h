@@ -10,7 +10,7 @@
 namespace venaviz {
 
 enum class VesselSystem { Deep, Superficial, Perforator, Central, Collateral, Artery };
-enum class Region { Leg, Pelvis, Abdomen, Liver, Neck, Thorax };
+enum class Region { Leg, Pelvis, Abdomen, Liver, Neck, Thorax, Head };
 
 std::optional<VesselSystem> parseVesselSystem(std::string_view name);
 std::string_view toString(VesselSystem system);

@@ -427,6 +427,25 @@ void App::fillBodyModel(ui::UiModel& m) const {
     if (lv.tipsMlMin > 5.0) m.readouts.push_back({"TIPS shunt", lv.tipsMlMin, "mL/min", ""});
     if (lv.ascitesMlDay > 1.0) m.readouts.push_back({"Ascites forming", lv.ascitesMlDay, "mL/day", "0"});
   }
+  // The brain's outflow (a scene with dural sinuses or the lumped sinus): which route it takes.
+  if (e) {
+    const hemo::CerebralExits exits = hemo::cerebralExits(e->network(), an);
+    if (!exits.jugular.empty()) {
+      double jug = 0.0, vert = 0.0;
+      for (int j : exits.jugular) jug += e->linkFlow(j) * 6.0e7;  // m^3/s -> mL/min
+      for (int j : exits.vertebral) vert += e->linkFlow(j) * 6.0e7;
+      double& js = sim().jugularShownMlMin;
+      double& vs = sim().vertebralShownMlMin;
+      js = js < 0.0 ? jug : js + 0.05 * (jug - js);
+      vs = vs < 0.0 ? vert : vs + 0.05 * (vert - vs);
+      const double total = js + vs;
+      if (total > 1.0) {
+        m.readouts.push_back({"Brain outflow by the jugular veins", 100.0 * js / total, "%",
+                              e->drivers().at(e->time()).uprightness < 0.3 ? "67-100" : "0-50"});
+        m.readouts.push_back({"... by the vertebral veins", 100.0 * vs / total, "%", ""});
+      }
+    }
+  }
   // The lower legs' extra tissue fluid (drawn 10x on the skin), and a day's clock while one plays.
   if (const hemo::Tissue* t = sim().tissue.get()) {
     if (!sim().day.empty())

@@ -309,6 +309,8 @@ std::string vesselKey(const std::string& id, VesselSystem system) {
       {"internal_jugular", "vessel.jugular"},
       {"external_jugular", "vessel.jugular"},
       {"vertebral_vein", "vessel.jugular"},
+      {"_sinus", "vessel.brain_sinus"},
+      {"condylar", "vessel.brain_sinus"},
       {"hepatic", "vessel.hepatic"},
       {"caudate", "vessel.hepatic"},
       {"portal_vein", "vessel.portal"},

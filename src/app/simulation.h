@@ -68,6 +68,9 @@ class Simulation {
   /// The liver's readout as shown: smoothed over about a second of frames (beats and breaths
   /// move the instantaneous one), so the panel's numbers are readable.
   mutable hemo::LiverReadout liverShown;
+  /// The brain's venous outflow as shown (mL/min, smoothed like liverShown; < 0 before the first
+  /// frame): by the internal jugular veins and by the vertebral route.
+  mutable double jugularShownMlMin = -1.0, vertebralShownMlMin = -1.0;
   /// A day's swelling played as a time-lapse ("day PLAN"): its samples, the simulated seconds
   /// of wall time it takes, how far it has played (s; < 0: none playing) and its name.
   std::vector<hemo::DaySample> day;

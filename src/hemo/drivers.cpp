@@ -61,8 +61,8 @@ double heightIn(Posture posture, double tiltDeg, Vec3 b) {
     case Posture::Tilt:
       h = -y * cosDeg(tiltDeg) + z * sinDeg(tiltDeg);
       break;
-    case Posture::LegsElevated:  // supine, legs raised 30 degrees at the hips
-      h = -y + (z < kHipZ ? (kHipZ - z) * sinDeg(30.0) : 0.0);
+    case Posture::LegsElevated:  // supine, legs raised at the hips: 30 degrees, or tiltDeg if set
+      h = -y + (z < kHipZ ? (kHipZ - z) * sinDeg(tiltDeg > 0.0 ? tiltDeg : 30.0) : 0.0);
       break;
     case Posture::Sitting:  // lower legs vertical, thighs horizontal on the seat, trunk upright
       if (z <= kKneeZ)

@@ -24,7 +24,9 @@ std::string activityNames();  ///< "still, walking, ..." for messages
 
 struct DriverSettings {
   Posture posture = Posture::Supine;
-  double tiltDeg = 0.0;  ///< Tilt posture: + head-up, - head-down (Trendelenburg)
+  /// Tilt posture: + head-up, - head-down (Trendelenburg). LegsElevated: the legs' angle at the
+  /// hips (0: the default 30 degrees; a 20 cm bed wedge under the heels is about 12.6).
+  double tiltDeg = 0.0;
   Activity activity = Activity::Still;
   double activityStart = 0.0;   ///< s, when the current activity began
   double cadence = 100.0;       ///< steps/min while walking (90-120, physiology.md §7)

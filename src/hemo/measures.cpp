@@ -95,23 +95,17 @@ Recorder::Recorder(const Engine& engine, const Anatomy& anatomy, std::vector<Pro
   series_.resize(probes_.size());
   lowerLegNodes_[0] = lowerLegNodes(net, anatomy, 1);
   lowerLegNodes_[1] = lowerLegNodes(net, anatomy, -1);
-  int sinus = -1;
   for (std::size_t i = 0; i < net.nodes.size(); ++i) {
     const Compartment& c = net.nodes[i];
-    if (c.group == ExtGroup::Cranial && c.vessel < 0) sinus = static_cast<int>(i);
     if (c.group == ExtGroup::CalfLeft) calfNodes_[0].push_back(static_cast<int>(i));
     if (c.group == ExtGroup::CalfRight) calfNodes_[1].push_back(static_cast<int>(i));
   }
+  const CerebralExits exits = cerebralExits(net, anatomy);
+  jugularLinks_ = exits.jugular;
+  vertebralLinks_ = exits.vertebral;
   std::vector<bool> cerebral(anatomy.vessels.size(), false);
-  for (std::size_t j = 0; j < net.links.size(); ++j) {
-    const Link& l = net.links[j];
-    if (sinus < 0 || l.a != sinus || l.b < 0) continue;
-    const int vessel = net.nodes[ix(l.b)].vessel;
-    if (vessel < 0) continue;
-    cerebral[ix(vessel)] = true;
-    (contains(anatomy.vessels[ix(vessel)].id, "internal_jugular") ? jugularLinks_ : vertebralLinks_)
-        .push_back(static_cast<int>(j));
-  }
+  for (const auto* links : {&exits.jugular, &exits.vertebral})
+    for (int j : *links) cerebral[ix(net.nodes[ix(net.links[ix(j)].b)].vessel)] = true;
   for (std::size_t vi = 0; vi < anatomy.vessels.size(); ++vi)
     if (anatomy.vessels[vi].system == VesselSystem::Collateral && !cerebral[vi] && !net.vesselNodes[vi].empty())
       collateralNodes_.push_back(net.vesselNodes[vi].back());

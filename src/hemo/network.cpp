@@ -41,6 +41,7 @@ ExtGroup groupOf(const Vessel& v, Vec3 center) {
     if (has(id, "femoral") && !has(id, "common")) return side > 0 ? ExtGroup::ThighLeft : ExtGroup::ThighRight;
     return ExtGroup::None;
   }
+  if (v.region == Region::Head) return ExtGroup::Cranial;  // dural sinuses: intracranial pressure
   if (has(id, "vertebral")) return ExtGroup::None;  // in the spinal canal and neck
   if (v.region == Region::Abdomen || v.region == Region::Pelvis || v.region == Region::Liver)
     return ExtGroup::Abdominal;
@@ -67,6 +68,7 @@ std::string regionOf(const Vessel& v, bool portal = false) {
   if (v.region == Region::Liver || has(id, "hepatic")) return "liver";
   if (has(id, "subclavian")) return "arm";
   if (has(id, "external_jugular")) return "face";
+  if (v.region == Region::Head) return "brain";  // the dural sinuses
   if (has(id, "internal_jugular") || has(id, "vertebral_vein") || id == "vertebral_venous_plexus") return "brain";
   if (v.region == Region::Pelvis || has(id, "gonadal") || has(id, "iliac") || has(id, "collateral")) return "pelvis";
   return "trunk";
@@ -107,6 +109,27 @@ double regionFlowMlMin(const std::string& r) {
 }
 
 }  // namespace
+
+CerebralExits cerebralExits(const Network& net, const Anatomy& anatomy) {
+  CerebralExits out;
+  const auto ix = [](int i) { return static_cast<std::size_t>(i); };
+  int sinus = -1;
+  for (std::size_t i = 0; i < net.nodes.size(); ++i)
+    if (net.nodes[i].group == ExtGroup::Cranial && net.nodes[i].vessel < 0) sinus = static_cast<int>(i);
+  const auto inHead = [&](int node) {
+    const int v = net.nodes[ix(node)].vessel;
+    return v >= 0 && anatomy.vessels[ix(v)].region == Region::Head;
+  };
+  for (std::size_t j = 0; j < net.links.size(); ++j) {
+    const Link& l = net.links[j];
+    if (l.b < 0) continue;
+    const bool exit = sinus >= 0 ? l.a == sinus : inHead(l.a) && !inHead(l.b);
+    const int vessel = net.nodes[ix(l.b)].vessel;
+    if (!exit || vessel < 0) continue;
+    (has(anatomy.vessels[ix(vessel)].id, "internal_jugular") ? out.jugular : out.vertebral).push_back(static_cast<int>(j));
+  }
+  return out;
+}
 
 int Network::nodeAt(int vessel, float f) const {
   if (vessel < 0 || vessel >= static_cast<int>(vesselNodes.size())) return -1;
@@ -164,7 +187,11 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       // Vertebral veins run in the transverse foramina and the plexus in the spinal canal: bone
       // keeps them open when the jugulars collapse upright (the route outflow takes sitting,
       // physiology.md §3: IJVs closed sitting in 81-83%, vertebral veins larger). Stiffer wall.
-      n.kp = has(v.id, "vertebral") ? p.kpVein * p.boneCanalStiffness : p.kpVein;
+      // Dural sinuses: dura stretched between bone, they keep their lumen (Params::duralSinusKp).
+      n.kp = v.region == Region::Head      ? p.duralSinusKp
+             : has(v.id, "vertebral")      ? p.kpVein * p.boneCanalStiffness
+             : has(v.id, "internal_jugular") ? p.kpJugular
+                                           : p.kpVein;
       n.group = groupOf(v, n.center);
       n.side = sideOf(v.id);
       n.superficial = v.system == VesselSystem::Superficial;
@@ -238,6 +265,7 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
       // Only vessels that are connections, not drainage areas (those get a capillary bed).
       const bool connector = v.system == VesselSystem::Perforator || v.system == VesselSystem::Collateral ||
                              has(v.id, "ascending_lumbar") || has(v.id, "plexus") ||
+                             v.region == Region::Head ||  // the occipital sinus, a condylar vein
                              v.drainsInto == venaviz::kLiverSinusoids;  // a portal branch leaves the portal vein
       if (!connector) continue;
       float bestGap = 1e9f;
@@ -343,10 +371,16 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     }
   }
 
-  // 4. The lumped cerebral venous sinus: the brain's fixed inflow leaves through the internal
-  //    jugular veins, the vertebral veins and the vertebral venous plexus (engine.md §1.9, §4).
+  // 4. The lumped cerebral venous sinus, for a scene without dural sinuses: the brain's fixed
+  //    inflow leaves through the internal jugular veins, the vertebral veins and the vertebral
+  //    venous plexus (engine.md §1.9, §4). With sinuses drawn (region "head") the brain's flow
+  //    enters them instead (step 5) and they drain by the sigmoid sinuses into the jugular veins
+  //    and by the condylar veins and the occipital sinus into the vertebral system.
+  const bool duralSinuses = std::any_of(a.vessels.begin(), a.vessels.end(), [](const Vessel& v) {
+    return !v.isArtery() && v.region == Region::Head;
+  });
   std::vector<int> brainRoots;
-  for (std::size_t vi = 0; vi < a.vessels.size(); ++vi) {
+  for (std::size_t vi = 0; vi < a.vessels.size() && !duralSinuses; ++vi) {
     const Vessel& v = a.vessels[vi];
     if (!v.isArtery() && regionOf(v) == "brain" && !net.vesselNodes[vi].empty())
       brainRoots.push_back(net.vesselNodes[vi].front());
@@ -412,7 +446,23 @@ Network buildNetwork(const Anatomy& a, const Params& p) {
     roots[regionOf(v, portal[vi])].push_back(ns.front());
   }
   for (auto& [region, nodes] : roots) {
-    if (region == "brain") continue;
+    if (region == "brain") {
+      if (!duralSinuses) continue;  // fed by the lumped sinus
+      // The brain's autoregulated flow (fixed, engine.md §1.9) enters the sinuses' first
+      // compartments: the superior sagittal sinus takes Params::sagittalShare, the others (the
+      // straight sinus) share the rest by area.
+      double rest = 0.0;
+      for (int n : nodes)
+        if (!has(a.vessels[static_cast<std::size_t>(net.nodes[static_cast<std::size_t>(n)].vessel)].id, "sagittal"))
+          rest += net.nodes[static_cast<std::size_t>(n)].area0;
+      for (int n : nodes) {
+        const Compartment& c = net.nodes[static_cast<std::size_t>(n)];
+        const bool sss = has(a.vessels[static_cast<std::size_t>(c.vessel)].id, "sagittal");
+        const double share = sss ? p.sagittalShare : (1.0 - p.sagittalShare) * c.area0 / std::max(rest, 1e-12);
+        net.beds.push_back({n, units::mlPerMinToM3PerS(regionFlowMlMin("brain")) * share, 0.0, "brain"});
+      }
+      continue;
+    }
     double total = 0.0;
     for (int n : nodes) total += net.nodes[static_cast<std::size_t>(n)].area0;
     for (int n : nodes) {

@@ -89,6 +89,15 @@ struct Network {
 };
 
 
+/// The links by which blood leaves the skull: out of the lumped cerebral sinus, or, with the dural
+/// sinuses drawn (region head), from a sinus into a vein outside it. Split by where they lead: the
+/// internal jugular veins, and the vertebral route (the vertebral veins by the condylar veins, the
+/// vertebral venous plexus by the occipital sinus).
+struct CerebralExits {
+  std::vector<int> jugular, vertebral;
+};
+CerebralExits cerebralExits(const Network& net, const Anatomy& anatomy);
+
 /// Builds the network from the anatomy's veins (arteries are context only).
 Network buildNetwork(const Anatomy& anatomy, const Params& params);
 

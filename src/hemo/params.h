@@ -86,6 +86,26 @@ struct Params {
   /// the sinusoids (Lautt 1977; Greenway & Stark 1971, via abdominalkey "Liver blood flow");
   /// with 5 L of blood: 300-450 mL.
   double sinusoidVolumeMl = 375.0;
+  /// Tube-law stiffness of the dural venous sinuses: dura held open by bone and the falx, they do
+  /// not collapse when the jugular veins do (an engineering value, stiff like the lumped sinus the
+  /// engine used before the sinuses were drawn).
+  double duralSinusKp = 20.0 * kMmHg;
+  /// Tube-law stiffness of the internal jugular veins. Upright, the collapsed IJV keeps a near-zero
+  /// transmural pressure along its length (Holmlund P et al., Fluids Barriers CNS 2017;14:17: area
+  /// 94.5 -> 6.5 +- 5.1 mm^2 supine -> sitting, as a hydrostatic-viscous balance at zero
+  /// transmural pressure predicts). With the veins' 1 mmHg the model's IJV only collapsed to 14% of
+  /// its area at -15 mmHg; a thin wall on a 7 mm radius (Kp ~ E h^3 / 12 R^3) is far more
+  /// compliant. 0.25 mmHg (engineering): the seated area falls in Holmlund's range (13.9 mm^2) and
+  /// the IJV still shows the RA's a/v pattern (validation 8.ijv_pattern, 0.80; at 0.1 mmHg the
+  /// collapse is closer to Holmlund's mean but the softer vein damps the pattern to 0.78).
+  /// Validation case 11 reports the seated area, the outflow route by posture, and the seated IJV
+  /// pressure, which stays negative here (a known miss).
+  double kpJugular = 0.25 * kMmHg;
+  /// Share of the brain's venous outflow that leaves by the superior sagittal sinus: 443 mL/min
+  /// on phase-contrast MRI in 14 healthy volunteers (Gideon P et al., Acta Radiol 1996;37:171)
+  /// of the 740 mL/min total outflow (Ciuti 2013, physiology.md §12): 0.6. The straight sinus
+  /// (the deep veins) takes the rest.
+  double sagittalShare = 0.6;
   /// Portosystemic collaterals are networks of tortuous channels, not the straight tube drawn:
   /// Poiseuille's law for their drawn width would make them nearly free. Each instead gets a
   /// lumped resistance, so that fully developed it carries the flow of an "advanced" collateral,

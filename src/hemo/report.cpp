@@ -10,6 +10,7 @@
 #include "hemo/measures.h"
 #include "hemo/measures_util.h"
 #include "hemo/network.h"
+#include "hemo/scenario.h"
 
 namespace venaviz::hemo {
 using detail::contains;
@@ -169,6 +170,10 @@ MeasurementPlan planMeasurements(const Protocol& protocol, const Scenario& scena
       if (target.empty()) target = "internal_jugular_vein_right";
       from = 0.4;
       to = 0.6;
+    } else if (c.kind == "azygos_stenosis") {
+      target = "azygos_vein";
+      from = kAzygosArchFrom;
+      to = kAzygosArchTo;
     } else if (c.kind != "thrombus" && c.kind != "compression" && c.kind != "post_thrombotic") {
       continue;
     }

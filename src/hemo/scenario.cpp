@@ -123,6 +123,7 @@ const std::vector<std::pair<std::string, std::string>>& conditionKinds() {
       {"compression", "any vein compressed between from and to: severity = area lost"},
       {"iliac_stent", "stent in the left common iliac vein: undoes the compression"},
       {"jugular_stenosis", "internal jugular vein (target) narrowed: severity = area lost"},
+      {"azygos_stenosis", "azygos vein narrowed at its arch over the right lung root: severity = area lost"},
       {"collateral_development",
        "collateral pathways opened: severity = fraction of their full lumen; target pelvic (default: the "
        "cross-pelvic and vertebral routes), portosystemic (varices, paraumbilical, splenorenal, rectal) or all"},
@@ -231,6 +232,10 @@ void applyCondition(Engine& e, const Anatomy& a, const Condition& c) {
     const std::string id = c.target.empty() ? "internal_jugular_vein_right" : c.target;
     const Vessel& v = vesselOrThrow(a, id, k);
     setArea(e, linksIn(e, a.vesselIndex(v.id), 0.4, 0.6), 1.0 - c.severity, Lesion::Compression);
+  } else if (k == "azygos_stenosis") {
+    checkSeverity(c);
+    const Vessel& v = vesselOrThrow(a, "azygos_vein", k);
+    setArea(e, linksIn(e, a.vesselIndex(v.id), kAzygosArchFrom, kAzygosArchTo), 1.0 - c.severity, Lesion::Compression);
   } else if (k == "collateral_development") {
     checkSeverity(c);
     const std::string group = c.target.empty() ? "pelvic" : c.target;

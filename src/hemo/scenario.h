@@ -28,6 +28,10 @@ struct Condition {
   double days = 0.0;
 };
 
+/// Where azygos_stenosis narrows the azygos vein (fractions along it): the arch over the right
+/// lung root, the site the CCSVI venography series describe (Zamboni 2009, not read here).
+inline constexpr double kAzygosArchFrom = 0.75, kAzygosArchTo = 0.9;
+
 /// The names of all condition kinds, with a one-line description each.
 const std::vector<std::pair<std::string, std::string>>& conditionKinds();
 

@@ -24,7 +24,7 @@ std::vector<std::string> words(const std::string& text) {
 
 constexpr const char* kMeasureHelp =
     "expected contractions, time, ankle left|right, pressure VESSEL@F, flow VESSEL@F, "
-    "probe N pressure|velocity|flow|reflux|last_reflux, avp_fall, rt90, calf_ef, iliac_gradient, right_atrium, portal, hvpg or portal_flow "
+    "probe N pressure|velocity|flow|reflux|last_reflux, avp_fall, rt90, calf_ef, iliac_gradient, right_atrium, portal, hvpg, portal_flow or jugular_share "
     "(\"right:\" before it for the right body side by side)";
 
 /// A string array ("sources", "do", "answers").
@@ -175,7 +175,7 @@ LessonMeasure parseLessonMeasure(const std::string& textIn) {
   };
   static const char* const kPlain[] = {"contractions", "time",          "avp_fall",    "rt90",
                                        "calf_ef",      "iliac_gradient", "right_atrium", "portal",
-                                       "hvpg",         "portal_flow"};
+                                       "hvpg",         "portal_flow",    "jugular_share"};
   if (std::any_of(std::begin(kPlain), std::end(kPlain), [&](const char* n) { return m.name == n; })) {
     need(1);
   } else if (m.name == "ankle") {

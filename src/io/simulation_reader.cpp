@@ -293,8 +293,10 @@ hemo::Event readEvent(const JsonReader& r, double duration, double previous) {
     ev.value = r.string("posture");
     const auto p = hemo::parsePosture(ev.value);
     if (!p) r.failKey("posture", "unknown posture \"" + ev.value + "\"; expected one of: " + postureNames());
-    if (r.has("tilt_deg") && *p != hemo::Posture::Tilt) r.failKey("tilt_deg", "only used with posture \"tilt\"");
-    ev.number = numberIn(r, "tilt_deg", 0.0, -90.0, 90.0, "degrees (+ head up)");
+    if (r.has("tilt_deg") && *p != hemo::Posture::Tilt && *p != hemo::Posture::LegsElevated)
+      r.failKey("tilt_deg", "only used with posture \"tilt\" or \"legs_elevated\"");
+    ev.number = *p == hemo::Posture::LegsElevated ? numberIn(r, "tilt_deg", 0.0, 0.0, 60.0, "degrees the legs are raised")
+                                                  : numberIn(r, "tilt_deg", 0.0, -90.0, 90.0, "degrees (+ head up)");
   } else if (a == "activity") {
     ev.value = r.string("activity");
     const auto act = hemo::parseActivity(ev.value);
@@ -411,8 +413,11 @@ hemo::Scenario parseScenario(const std::string& text, const std::string& name) {
   const auto p = hemo::parsePosture(posture);
   if (!p) r.failKey("posture", "unknown posture \"" + posture + "\"; expected one of: " + postureNames());
   s.posture = *p;
-  if (r.has("tilt_deg") && s.posture != hemo::Posture::Tilt) r.failKey("tilt_deg", "only used with posture \"tilt\"");
-  s.tiltDeg = numberIn(r, "tilt_deg", 0.0, -90.0, 90.0, "degrees (+ head up)");
+  if (r.has("tilt_deg") && s.posture != hemo::Posture::Tilt && s.posture != hemo::Posture::LegsElevated)
+    r.failKey("tilt_deg", "only used with posture \"tilt\" or \"legs_elevated\"");
+  s.tiltDeg = s.posture == hemo::Posture::LegsElevated
+                  ? numberIn(r, "tilt_deg", 0.0, 0.0, 60.0, "degrees the legs are raised")
+                  : numberIn(r, "tilt_deg", 0.0, -90.0, 90.0, "degrees (+ head up)");
   const std::string activity = r.string("activity", "still");
   const auto a = hemo::parseActivity(activity);
   if (!a) r.failKey("activity", "unknown activity \"" + activity + "\"; expected one of: " + activityNames());

@@ -179,6 +179,16 @@ void conditionsSection(const UiModel& m, const FontSet& fonts, PanelState& st, A
   if (ImGui::Button("Varices open", ImVec2(w, 0))) out.emplace_back("condition collateral_development portosystemic 0.5");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Portosystemic collaterals at half their full lumen (months of portal hypertension)");
+  ImGui::TextDisabled("Brain outflow (CCSVI-type narrowings)");
+  if (ImGui::Button("Both jugulars", ImVec2(w, 0))) {
+    out.emplace_back("condition jugular_stenosis internal_jugular_vein_right 0.9");
+    out.emplace_back("condition jugular_stenosis internal_jugular_vein_left 0.9");
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Both internal jugular veins lose 90%% of their area at mid-neck. The link with MS was not confirmed.");
+  ImGui::SameLine();
+  if (ImGui::Button("Azygos arch", ImVec2(w, 0))) out.emplace_back("condition azygos_stenosis 0.8");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The azygos vein loses 80%% of its area at its arch");
 }
 
 void treatmentsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
@@ -197,6 +207,12 @@ void treatmentsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
     if (i % 2 == 0) ImGui::SameLine();
   }
   if (ImGui::Button("Raise the legs", ImVec2(w, 0))) out.emplace_back("posture legs_elevated");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lying, legs raised 30 degrees at the hips");
+  ImGui::SameLine();
+  if (ImGui::Button("Bed wedge 20 cm", ImVec2(w, 0))) out.emplace_back("posture legs_elevated 12.6");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lying on a wedge that lifts the heels 20 cm (legs at 12.6 degrees)");
+  if (ImGui::Button("Head down 6 deg", ImVec2(w, 0))) out.emplace_back("posture tilt -6");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sleeping with the whole bed tilted 6 degrees head down (Trendelenburg)");
   ImGui::SameLine();
   if (ImGui::Button("Repair valves", ImVec2(w, 0))) out.emplace_back("condition valve_repair all");
   if (ImGui::Button("Close left GSV", ImVec2(w, 0))) out.emplace_back("condition ablation great_saphenous_vein_left");
@@ -217,6 +233,15 @@ void treatmentsSection(const UiModel& m, const FontSet& fonts, Actions& out) {
   ImGui::SameLine();
   if (ImGui::Button("Palma bypass", ImVec2(w, 0))) out.emplace_back("condition palma_bypass");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Crossover vein graft from the left groin to the right (blocked left iliac vein)");
+  if (ImGui::Button("Open jugulars", ImVec2(w, 0))) {
+    out.emplace_back("condition venoplasty internal_jugular_vein_right");
+    out.emplace_back("condition venoplasty internal_jugular_vein_left");
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Balloon venoplasty (and stent) of both jugular veins. It did not help MS in a sham-controlled trial.");
+  ImGui::SameLine();
+  if (ImGui::Button("Open azygos", ImVec2(w, 0))) out.emplace_back("condition venoplasty azygos_vein");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Balloon venoplasty of the azygos arch");
 }
 
 void bloodSection(const UiModel& m, const FontSet& fonts, Actions& out) {

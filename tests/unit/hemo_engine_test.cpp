@@ -755,6 +755,8 @@ Condition conditionFor(const std::string& kind, double s) {
     c.target = "external_iliac_vein_right", c.from = 0.3, c.to = 0.6;
   else if (kind == "jugular_stenosis")
     c.target = "internal_jugular_vein_right";
+  else if (kind == "azygos_stenosis")
+    c.target = "";
   else if (kind == "collateral_development")
     c.target = "";
   else if (kind == "raised_abdominal_pressure")

@@ -434,7 +434,7 @@ TEST(Validation, ExpectedTableIsConsistent) {
   }
   for (const json& c : ex.at("checks")) {
     const int k = c.at("case").get<int>();
-    EXPECT_TRUE(k >= 1 && k <= 10) << c.at("id");
+    EXPECT_TRUE(k >= 1 && k <= 11) << c.at("id");
     EXPECT_TRUE(c.contains("min") || c.contains("max")) << c.at("id");
     EXPECT_TRUE(ex.at("cases").contains(std::to_string(k))) << c.at("id");
   }
@@ -654,6 +654,41 @@ TEST(Validation, Case10Liver) {
   check("10.tips_target", tips.portosystemicMmHg, tIn);
   const auto [tips8, t8In] = liver("budd_chiari_tips_8mm.json");
   check("10.tips8", tips8.portosystemicMmHg, t8In, "shunt " + number(tips8.tipsMlMin, 0) + " mL/min");
+}
+
+// 11. The brain's venous outflow by posture (physiology.md §12): the route (jugular or vertebral),
+// the jugular vein's collapse sitting, and the flow in the four veins Doppler measures. Quiet
+// rest in the scenario's posture; values over the report's last 5 s.
+TEST(Validation, Case11BrainOutflow) {
+  const std::vector<std::string> probes = {"internal_jugular_vein_right@0.5", "internal_jugular_vein_left@0.5",
+                                           "vertebral_vein_right@0.5", "vertebral_vein_left@0.5",
+                                           "internal_jugular_vein_right@0.9"};
+  const auto last5 = [](const SimRun& r, const std::string& probe, auto member) {
+    const auto& t = r.time();
+    return mean(t, r.series(probe).*member, t.back() - 5.0, t.back());
+  };
+  const auto areaMm2 = [&](const SimRun& r, const std::string& probe) {
+    const double d = last5(r, probe, &hemo::ProbeSeries::diameterMm);
+    return 0.25 * 3.14159265358979 * d * d;
+  };
+  const auto share = [](const SimRun& r) {
+    return r.report.phases.empty() ? hemo::kNoValue : 100.0 * r.report.phases.back().jugularShare;
+  };
+  const SimRun& lying = run("healthy_supine.json", "quiet_rest.json", probes);
+  const SimRun& sitting = run("jugular_posture.json", "quiet_rest.json", probes);
+  check("11.share_supine", share(lying), lying.inputs());
+  check("11.share_sitting", share(sitting), sitting.inputs());
+  check("11.ijv_area_sitting", areaMm2(sitting, probes[0]), sitting.inputs());
+  check("11.ijv_area_supine", areaMm2(lying, probes[0]), lying.inputs());
+  check("11.ijv_pressure_sitting", last5(sitting, probes[4], &hemo::ProbeSeries::pressureMmHg), sitting.inputs());
+  double four = 0.0;
+  for (std::size_t k = 0; k < 4; ++k) four += last5(sitting, probes[k], &hemo::ProbeSeries::flowMlS) * 60.0;
+  check("11.outflow_sitting", four, sitting.inputs(),
+        "supine " + number(share(lying), 0) + "% jugular; sitting the vertebral veins carry " +
+            number(60.0 * (last5(sitting, probes[2], &hemo::ProbeSeries::flowMlS) +
+                           last5(sitting, probes[3], &hemo::ProbeSeries::flowMlS)),
+                   0) +
+            " mL/min");
 }
 
 }  // namespace
