@@ -429,11 +429,8 @@ void App::fillBodyModel(ui::UiModel& m) const {
   }
   // The brain's outflow (a scene with dural sinuses or the lumped sinus): which route it takes.
   if (e) {
-    const hemo::CerebralExits exits = hemo::cerebralExits(e->network(), an);
-    if (!exits.jugular.empty()) {
-      double jug = 0.0, vert = 0.0;
-      for (int j : exits.jugular) jug += e->linkFlow(j) * 6.0e7;  // m^3/s -> mL/min
-      for (int j : exits.vertebral) vert += e->linkFlow(j) * 6.0e7;
+    if (!sim().cerebralExits.jugular.empty()) {
+      const auto [jug, vert] = sim().cerebralOutflowMlMin();
       double& js = sim().jugularShownMlMin;
       double& vs = sim().vertebralShownMlMin;
       js = js < 0.0 ? jug : js + 0.05 * (jug - js);

@@ -179,13 +179,9 @@ std::optional<double> App::lessonMeasure(const io::LessonMeasure& m) const {
   }
   if (m.name == "right_atrium") return e->rightAtrialPressure() / hemo::kMmHg;
   if (m.name == "jugular_share") {
-    const hemo::CerebralExits exits = hemo::cerebralExits(e->network(), an);
-    double jug = 0.0, all = 0.0;
-    for (int j : exits.jugular) jug += e->linkFlow(j);
-    all = jug;
-    for (int j : exits.vertebral) all += e->linkFlow(j);
-    if (exits.jugular.empty() || all <= 0.0) return std::nullopt;
-    return 100.0 * jug / all;
+    const auto [jug, vert] = s.cerebralOutflowMlMin();
+    if (s.cerebralExits.jugular.empty() || jug + vert <= 0.0) return std::nullopt;
+    return 100.0 * jug / (jug + vert);
   }
   if (m.name == "portal" || m.name == "hvpg" || m.name == "portal_flow") {
     if (e->network().sinusoids < 0) return std::nullopt;

@@ -71,7 +71,17 @@ void Simulation::rebuild(std::size_t particleBudget) {
   patient.reset();
   lastPumpPhase_ = -1.0;
   flow = std::make_unique<FlowView>(*anatomy_, *engine, particleBudget);
+  cerebralExits = hemo::cerebralExits(engine->network(), *anatomy_);
+  jugularShownMlMin = vertebralShownMlMin = -1.0;
   makeTissue();
+}
+
+std::pair<double, double> Simulation::cerebralOutflowMlMin() const {
+  double jug = 0.0, vert = 0.0;
+  if (!engine) return {0.0, 0.0};
+  for (int j : cerebralExits.jugular) jug += engine->linkFlow(j) * 6.0e7;  // m^3/s -> mL/min
+  for (int j : cerebralExits.vertebral) vert += engine->linkFlow(j) * 6.0e7;
+  return {jug, vert};
 }
 
 void Simulation::resetTracking() {

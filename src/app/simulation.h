@@ -71,6 +71,10 @@ class Simulation {
   /// The brain's venous outflow as shown (mL/min, smoothed like liverShown; < 0 before the first
   /// frame): by the internal jugular veins and by the vertebral route.
   mutable double jugularShownMlMin = -1.0, vertebralShownMlMin = -1.0;
+  /// The links by which blood leaves the skull (found once per engine, in rebuild).
+  hemo::CerebralExits cerebralExits;
+  /// The brain's outflow now (mL/min): by the jugular veins, and by the vertebral route.
+  std::pair<double, double> cerebralOutflowMlMin() const;
   /// A day's swelling played as a time-lapse ("day PLAN"): its samples, the simulated seconds
   /// of wall time it takes, how far it has played (s; < 0: none playing) and its name.
   std::vector<hemo::DaySample> day;
